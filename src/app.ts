@@ -1,0 +1,27 @@
+// Composition root: builds storage, state, language, dialogs, bot, adapter and HTTP server from one Config.
+import { ConversationState, UserState } from 'botbuilder';
+import { MainDialog } from '../dialogs/mainDialog';
+import { BotState } from './bot/state';
+import { SmallStepsBot } from './bot/smallStepsBot';
+import { CommandRecognisers } from './commands';
+import type { Config } from './config';
+import { createI18n } from './i18n';
+import type { Logger } from './log';
+import { createAdapter } from './server/adapter';
+import { HttpServer } from './server/httpServer';
+import { AppStorage, openStorage } from './storage';
+
+export interface App {
+  server: HttpServer;
+  storage: AppStorage;
+}
+
+export async function createApp(config: Config, logger: Logger): Promise<App> {
+  const storage = await openStorage(config.storage);
+  const state = new BotState(new ConversationState(storage), new UserState(storage));
+  const i18n = await createI18n(config.defaultLanguage);
+  const mainDialog = new MainDialog(state, new CommandRecognisers(), { serviceName: config.serviceName });
+  const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage);
+  const adapter = createAdapter(config.bot, state, logger);
+  return { server: new HttpServer({ adapter, bot, storage, logger }), storage };
+}

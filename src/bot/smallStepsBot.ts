@@ -1,0 +1,35 @@
+// The bot's turn pipeline: language for the turn, then the dialogs, then state saved once at the end.
+import { ActivityHandler, TurnContext } from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { MainDialog } from '../../dialogs/mainDialog';
+import type { Language } from '../i18n/languages';
+import { BotState } from './state';
+import { setTurnLanguage } from './turnLanguage';
+
+export class SmallStepsBot extends ActivityHandler {
+  constructor(
+    private readonly state: BotState,
+    private readonly mainDialog: MainDialog,
+    private readonly i18nInstance: i18n,
+    private readonly defaultLanguage: Language,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.mainDialog.run(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const people = (context.activity.membersAdded ?? []).filter(
+        (member) => member.id !== context.activity.recipient?.id,
+      );
+      if (people.length > 0) await this.mainDialog.run(context);
+      await next();
+    });
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    setTurnLanguage(context, this.i18nInstance, this.defaultLanguage);
+    await super.run(context);
+    await this.state.saveChanges(context);
+  }
+}

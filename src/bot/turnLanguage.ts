@@ -1,0 +1,30 @@
+// Which language this turn speaks, decided once per turn and shared with every dialog through turnState.
+import type { TurnContext } from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { Translate } from '../i18n';
+import { Language, languageFor } from '../i18n/languages';
+
+const TURN_LANGUAGE = Symbol('smallSteps.turnLanguage');
+
+interface TurnLanguage {
+  language: Language;
+  t: Translate;
+}
+
+export function setTurnLanguage(context: TurnContext, i18nInstance: i18n, fallback: Language): TurnLanguage {
+  const language = languageFor(context.activity.locale, fallback);
+  const turnLanguage = { language, t: i18nInstance.getFixedT(language) };
+  context.turnState.set(TURN_LANGUAGE, turnLanguage);
+  return turnLanguage;
+}
+
+/** This turn's language, or undefined before the turn pipeline has set it. */
+export function findTurnLanguage(context: TurnContext): TurnLanguage | undefined {
+  return context.turnState.get<TurnLanguage | undefined>(TURN_LANGUAGE);
+}
+
+export function turnLanguage(context: TurnContext): TurnLanguage {
+  const value = findTurnLanguage(context);
+  if (!value) throw new Error('turnLanguage() called before setTurnLanguage() in this turn');
+  return value;
+}

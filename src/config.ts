@@ -1,0 +1,169 @@
+// Reads and validates every setting once at start; a bad value stops the start with one line naming the variable.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { SUPPORTED_LANGUAGES } from './i18n/languages';
+
+// Countries whose crisis resources ship with the bot (locales/); a service elsewhere must add its own first.
+export const SUPPORTED_COUNTRIES = ['GB', 'BR', 'ES', 'NO', 'TR', 'PK'] as const;
+
+const MIN_TOKEN_LENGTH = 32;
+
+/** `name:token` pairs, comma-separated; the name is what the audit log records, never the token. */
+const practitionerTokens = z
+  .string()
+  .default('')
+  .transform((value, context) => {
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0);
+    const tokens: Array<{ name: string; token: string }> = [];
+    for (const entry of entries) {
+      const separator = entry.indexOf(':');
+      const name = entry.slice(0, separator).trim();
+      const token = entry.slice(separator + 1).trim();
+      if (separator <= 0 || !/^[\w.@-]+$/.test(name)) {
+        context.addIssue({ code: 'custom', message: 'must be a comma-separated list of name:token pairs' });
+        return z.NEVER;
+      }
+      if (token.length < MIN_TOKEN_LENGTH) {
+        context.addIssue({
+          code: 'custom',
+          message: `token for "${name}" must be at least ${MIN_TOKEN_LENGTH} characters`,
+        });
+        return z.NEVER;
+      }
+      tokens.push({ name, token });
+    }
+    return tokens;
+  });
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value ?? '');
+
+const configSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ message: 'must be a whole number from 1 to 65535' })
+      .int('must be a whole number from 1 to 65535')
+      .min(1, 'must be a whole number from 1 to 65535')
+      .max(65535, 'must be a whole number from 1 to 65535')
+      .default(3978),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        message: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
+      })
+      .optional(),
+    MicrosoftAppTenantId: optionalText,
+    DATA_DIR: z.string().trim().min(1, 'must name a folder').default('./data'),
+    STORAGE: z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' }).default('lowdb'),
+    DATABASE_URL: optionalText.pipe(
+      z.string().refine((value) => value === '' || /^postgres(ql)?:\/\/\S+$/.test(value), {
+        message: 'must be a postgres:// connection URL',
+      }),
+    ),
+    DEFAULT_LOCALE: z
+      .enum(SUPPORTED_LANGUAGES, { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
+      .default('en'),
+    SERVICE_NAME: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(80, 'must be at most 80 characters')
+      .default('your service'),
+    SERVICE_COUNTRY: z
+      .enum(SUPPORTED_COUNTRIES, { message: `must be one of ${SUPPORTED_COUNTRIES.join(', ')}` })
+      .optional(),
+    PRACTITIONER_TOKENS: practitionerTokens,
+    RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days from 1 to 3650' })
+      .int('must be a whole number of days from 1 to 3650')
+      .min(1, 'must be a whole number of days from 1 to 3650')
+      .max(3650, 'must be a whole number of days from 1 to 3650')
+      .default(180),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
+        message: 'must be fatal, error, warn, info, debug or silent',
+      })
+      .default('info'),
+  })
+  .superRefine((env, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (env.STORAGE === 'postgres' && env.DATABASE_URL === '')
+      problem('DATABASE_URL', 'is required when STORAGE=postgres');
+    if (env.MicrosoftAppId === '') return;
+    if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppPassword === '') {
+      problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppTenantId === '') {
+      problem('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${env.MicrosoftAppType ?? 'SingleTenant'}`);
+    }
+  });
+
+type ParsedEnv = z.output<typeof configSchema>;
+
+export interface Config {
+  port: number;
+  bot: {
+    appId: string;
+    appPassword: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId: string;
+  };
+  storage: { kind: 'lowdb'; dataDir: string } | { kind: 'postgres'; databaseUrl: string };
+  defaultLanguage: ParsedEnv['DEFAULT_LOCALE'];
+  serviceName: string;
+  serviceCountry: ParsedEnv['SERVICE_COUNTRY'];
+  practitionerTokens: Array<{ name: string; token: string }>;
+  retentionDays: number;
+  logLevel: ParsedEnv['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // Empty values mean "not set", as in most .env files and deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Configuration error: ${String(issue.path[0])} ${issue.message}.`);
+  }
+  const parsed = result.data;
+  return {
+    port: parsed.PORT,
+    bot: {
+      appId: parsed.MicrosoftAppId,
+      appPassword: parsed.MicrosoftAppPassword,
+      // A Bot Framework default; Azure now creates new bots as SingleTenant, so .env.example says to set it.
+      appType: parsed.MicrosoftAppType ?? (parsed.MicrosoftAppId === '' ? 'MultiTenant' : 'SingleTenant'),
+      tenantId: parsed.MicrosoftAppTenantId,
+    },
+    storage:
+      parsed.STORAGE === 'postgres'
+        ? { kind: 'postgres', databaseUrl: parsed.DATABASE_URL }
+        : { kind: 'lowdb', dataDir: parsed.DATA_DIR },
+    defaultLanguage: parsed.DEFAULT_LOCALE,
+    serviceName: parsed.SERVICE_NAME,
+    serviceCountry: parsed.SERVICE_COUNTRY,
+    practitionerTokens: parsed.PRACTITIONER_TOKENS,
+    retentionDays: parsed.RETENTION_DAYS,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}
+
+/** Loads `.env` from the working folder when there is one; variables already set win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,52 @@
+// i18next set up from locales/<language>/*.json: every word the bot says comes through here.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { i18n, TFunction } from 'i18next';
+import { Language, SUPPORTED_LANGUAGES } from './languages';
+
+export type Translate = TFunction;
+
+/** The project's locales/ folder, found from here whether running from src/ (tests) or dist/src/ (built). */
+export function localesDir(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'locales');
+    try {
+      if (readdirSync(candidate).length > 0) return candidate;
+    } catch {
+      // not here; keep walking up
+    }
+  }
+  throw new Error(`No locales/ folder found above ${__dirname}`);
+}
+
+/** Reads locales/<language>/<file>.json, or undefined when that language has no such file yet. */
+export function readLocaleFile<T>(language: Language, file: string): T | undefined {
+  const filename = path.join(localesDir(), language, `${file}.json`);
+  let text: string;
+  try {
+    text = readFileSync(filename, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as T;
+}
+
+/** An i18next instance holding the UI strings (translation.json) of every language present in locales/. */
+export async function createI18n(defaultLanguage: Language): Promise<i18n> {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  for (const language of SUPPORTED_LANGUAGES) {
+    const translation = readLocaleFile<Record<string, unknown>>(language, 'translation');
+    if (translation) resources[language] = { translation };
+  }
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources,
+    lng: defaultLanguage,
+    fallbackLng: defaultLanguage === 'en' ? 'en' : [defaultLanguage, 'en'],
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    // Messages go to chat clients as plain text, never into HTML, so i18next must not HTML-escape them.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

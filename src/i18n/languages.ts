@@ -1,0 +1,20 @@
+// The languages Small Steps speaks, and how a channel's locale (e.g. "en-GB", "pt-BR") maps onto one of them.
+export const SUPPORTED_LANGUAGES = ['en', 'pt-BR', 'es', 'nb', 'tr', 'ur'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+// Locales whose base language is spoken by a supported language under another tag.
+const LANGUAGE_ALIASES: Record<string, Language> = { pt: 'pt-BR', no: 'nb', nn: 'nb' };
+
+export function isSupportedLanguage(value: string): value is Language {
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The supported language for a BCP 47 locale, or `fallback` when the locale is missing or not spoken. */
+export function languageFor(locale: string | undefined, fallback: Language): Language {
+  if (!locale) return fallback;
+  const exact = SUPPORTED_LANGUAGES.find((language) => language.toLowerCase() === locale.toLowerCase());
+  if (exact) return exact;
+  const base = locale.split(/[-_]/)[0].toLowerCase();
+  if (isSupportedLanguage(base)) return base;
+  return LANGUAGE_ALIASES[base] ?? fallback;
+}

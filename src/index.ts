@@ -1,0 +1,46 @@
+// Entry point: configuration, the app, listening, and a graceful stop on SIGTERM/SIGINT.
+import { createApp } from './app';
+import { Config, ConfigError, loadConfig, loadDotEnv } from './config';
+import { createLogger, describeError } from './log';
+
+function configOrExit(): Config {
+  loadDotEnv();
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const logger = createLogger(config.logLevel);
+
+  const { server } = await createApp(config, logger);
+  const url = await server.listen(config.port);
+  logger.info(
+    { url, storage: config.storage.kind, authentication: config.bot.appId ? 'bot-framework' : 'anonymous' },
+    'Small Steps is listening',
+  );
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ error: describeError(error) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // A start-up failure (storage unreachable, locales missing) gets one line, then a non-zero exit.
+  console.error(`Small Steps could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+// The HTTP surface: /api/messages for every channel, /healthz for the platform, and a graceful shutdown.
+import type { AddressInfo } from 'node:net';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import restify, { Request, Response } from 'restify';
+import type { AppStorage } from '../storage';
+import { describeError, Logger } from '../log';
+import { checkIncomingActivity } from './incomingActivity';
+
+// Big enough for any Bot Framework activity with a card submission; anything larger is refused (413).
+const MAX_BODY_BYTES = 256 * 1024;
+const SHUTDOWN_GRACE_MS = 15_000;
+
+export interface HttpServerParts {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  storage: AppStorage;
+  logger: Logger;
+}
+
+export class HttpServer {
+  readonly restify: restify.Server;
+  private turnsInFlight = 0;
+  private readonly idleWaiters: Array<() => void> = [];
+  private closing = false;
+
+  constructor(private readonly parts: HttpServerParts) {
+    this.restify = restify.createServer({ name: 'small-steps' });
+    this.restify.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+    // restify 11 accepts two-argument handlers only when they are declared async.
+    this.restify.post('/api/messages', async (req: Request, res: Response) => this.handleActivity(req, res));
+    this.restify.get('/healthz', async (_req: Request, res: Response) => this.handleHealth(res));
+  }
+
+  /** Starts listening; resolves with the base URL (port 0 picks a free port). */
+  listen(port: number, host = '0.0.0.0'): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.restify.server.once('error', reject);
+      this.restify.listen(port, host, () => {
+        const address = this.restify.server.address() as AddressInfo;
+        const shownHost = host === '0.0.0.0' ? 'localhost' : host;
+        resolve(`http://${shownHost}:${address.port}`);
+      });
+    });
+  }
+
+  /** Stops accepting, lets turns in flight finish, then flushes and closes storage. */
+  async shutdown(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    const stopped = new Promise<void>((resolve) => {
+      this.restify.close(() => resolve());
+    });
+    const idle = this.turnsInFlight === 0 ? Promise.resolve() : new Promise<void>((r) => this.idleWaiters.push(r));
+    const timedOut = await Promise.race([
+      idle.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), SHUTDOWN_GRACE_MS).unref()),
+    ]);
+    if (timedOut) this.parts.logger.warn({ turnsInFlight: this.turnsInFlight }, 'shutdown grace period ended');
+    await this.parts.storage.close();
+    // Idle keep-alive sockets would hold close() open; there is nothing left for them to do.
+    this.restify.server.closeAllConnections();
+    await stopped;
+  }
+
+  private async handleActivity(req: Request, res: Response): Promise<void> {
+    if (this.closing) {
+      res.send(503, { error: 'The bot is restarting; please try again in a moment.' });
+      return;
+    }
+    const check = checkIncomingActivity(req.body);
+    if (!check.ok) {
+      res.send(400, { error: check.reason });
+      return;
+    }
+    this.turnsInFlight += 1;
+    try {
+      await this.parts.adapter.process(req, res, (context) => this.parts.bot.run(context));
+    } catch (error) {
+      this.parts.logger.error({ error: describeError(error) }, 'activity could not be processed');
+      if (!res.headersSent) res.send(500, { error: 'The bot could not process this activity.' });
+    } finally {
+      this.turnsInFlight -= 1;
+      if (this.turnsInFlight === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
+    }
+  }
+
+  private async handleHealth(res: Response): Promise<void> {
+    try {
+      await this.parts.storage.checkHealth();
+      res.send(200, { status: 'ok', storage: 'ok' });
+    } catch (error) {
+      this.parts.logger.warn({ error: describeError(error) }, 'health check failed');
+      res.send(503, { status: 'unavailable', storage: 'unreachable' });
+    }
+  }
+}

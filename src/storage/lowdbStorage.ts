@@ -1,0 +1,129 @@
+// botbuilder Storage on lowdb files: one small file per storage key, so a turn rewrites only its own records
+// and the cost of a turn does not grow with the number of young people stored.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import AsyncLock from 'async-lock';
+import type { StoreItem, StoreItems } from 'botbuilder';
+import { Low } from 'lowdb';
+import { AppStorage, StorageClosedError, storageEtagConflict } from './appStorage';
+import { DurableJsonFile } from './durableJsonFile';
+
+/** What one file holds: the key is kept so the folder can be listed later (retention, export). */
+interface StoredRecord {
+  key: string;
+  item: StoreItem;
+}
+
+export class LowdbStorage implements AppStorage {
+  private readonly recordsDir: string;
+  // Serialises read-check-write per key, so an eTag check and its write cannot interleave with another turn's.
+  private readonly locks = new AsyncLock({ maxPending: Infinity });
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  private constructor(private readonly dataDir: string) {
+    this.recordsDir = path.join(dataDir, 'records');
+  }
+
+  /** Opens (creating if needed) the store in `dataDir`; rejects when the folder cannot be written. */
+  static async open(dataDir: string): Promise<LowdbStorage> {
+    const storage = new LowdbStorage(path.resolve(dataDir));
+    await mkdir(storage.recordsDir, { recursive: true });
+    await storage.checkHealth();
+    return storage;
+  }
+
+  read(keys: string[]): Promise<StoreItems> {
+    return this.track(async () => {
+      if (!keys) throw new ReferenceError('Keys are required when reading.');
+      const items: StoreItems = {};
+      for (const key of keys) {
+        const db = this.database(key);
+        await db.read();
+        if (db.data) items[key] = db.data.item;
+      }
+      return items;
+    });
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    return this.track(async () => {
+      if (!changes) throw new ReferenceError('Changes are required when writing.');
+      const keys = Object.keys(changes).sort(); // one order everywhere, so batch locks cannot deadlock
+      if (keys.length === 0) return;
+      // Copied before the first await (a JSON round trip: exactly what will be read back from disk), so changes
+      // the caller makes after calling write() cannot leak into what is stored.
+      const items = keys.map((key) => JSON.parse(JSON.stringify(changes[key])) as StoreItem);
+      await this.locks.acquire(
+        keys.map((key) => this.fileFor(key)),
+        async () => {
+          const databases = keys.map((key) => this.database(key));
+          // Check every eTag before writing anything: a batch with one stale item writes nothing.
+          for (const [index, key] of keys.entries()) {
+            const expected = items[index].eTag;
+            if (!expected || expected === '*') continue;
+            await databases[index].read();
+            const current = databases[index].data;
+            if (current && current.item.eTag !== expected) throw storageEtagConflict(key);
+          }
+          for (const [index, key] of keys.entries()) {
+            databases[index].data = { key, item: { ...items[index], eTag: randomUUID() } };
+            await mkdir(path.dirname(this.fileFor(key)), { recursive: true });
+            await databases[index].write();
+          }
+        },
+      );
+    });
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.track(async () => {
+      if (!keys) throw new ReferenceError('Keys are required when deleting.');
+      for (const key of keys) {
+        const file = this.fileFor(key);
+        await this.locks.acquire(file, async () => {
+          await rm(file, { force: true });
+        });
+      }
+    });
+  }
+
+  async checkHealth(): Promise<void> {
+    const probe = new Low<{ checkedAt: string }>(new DurableJsonFile(path.join(this.dataDir, '.healthcheck.json')), {
+      checkedAt: '',
+    });
+    const checkedAt = new Date().toISOString();
+    probe.data = { checkedAt };
+    await probe.write();
+    const text = await readFile(path.join(this.dataDir, '.healthcheck.json'), 'utf8');
+    if ((JSON.parse(text) as { checkedAt: string }).checkedAt !== checkedAt) {
+      throw new Error(`Storage folder ${this.dataDir} did not return what was written.`);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+    await unlink(path.join(this.dataDir, '.healthcheck.json')).catch(() => undefined);
+  }
+
+  /** The file for a key: a hash, so any key is a safe name; two-level fan-out keeps folders small. */
+  private fileFor(key: string): string {
+    const hash = createHash('sha256').update(key).digest('hex');
+    return path.join(this.recordsDir, hash.slice(0, 2), `${hash}.json`);
+  }
+
+  private database(key: string): Low<StoredRecord | null> {
+    return new Low<StoredRecord | null>(new DurableJsonFile(this.fileFor(key)), null);
+  }
+
+  private track<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StorageClosedError());
+    const running = operation();
+    this.inFlight.add(running);
+    const forget = () => this.inFlight.delete(running);
+    running.then(forget, forget);
+    return running;
+  }
+}

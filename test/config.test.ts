@@ -1,0 +1,104 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+const TOKEN = 'p'.repeat(32);
+
+describe('loadConfig', () => {
+  it('gives working defaults for local use with nothing set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3978,
+      bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
+      storage: { kind: 'lowdb', dataDir: './data' },
+      defaultLanguage: 'en',
+      serviceName: 'your service',
+      serviceCountry: undefined,
+      practitionerTokens: [],
+      retentionDays: 180,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      STORAGE: 'postgres',
+      DATABASE_URL: 'postgres://bot@db:5432/smallsteps',
+      DATA_DIR: '/var/lib/small-steps',
+      DEFAULT_LOCALE: 'pt-BR',
+      SERVICE_NAME: 'Serviço Jovem',
+      SERVICE_COUNTRY: 'BR',
+      PRACTITIONER_TOKENS: `ana:${TOKEN}, joao:${'q'.repeat(40)}`,
+      RETENTION_DAYS: '30',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      bot: { appId: 'app-id', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' },
+      storage: { kind: 'postgres', databaseUrl: 'postgres://bot@db:5432/smallsteps' },
+      defaultLanguage: 'pt-BR',
+      serviceName: 'Serviço Jovem',
+      serviceCountry: 'BR',
+      practitionerTokens: [
+        { name: 'ana', token: TOKEN },
+        { name: 'joao', token: 'q'.repeat(40) },
+      ],
+      retentionDays: 30,
+      logLevel: 'warn',
+    });
+  });
+
+  it('treats empty values as not set', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '', STORAGE: '' }).port).toBe(3978);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number from 1 to 65535.'],
+    [{ PORT: '70000' }, 'Configuration error: PORT must be a whole number from 1 to 65535.'],
+    [{ PORT: '80.5' }, 'Configuration error: PORT must be a whole number from 1 to 65535.'],
+    [{ STORAGE: 'redis' }, 'Configuration error: STORAGE must be lowdb or postgres.'],
+    [{ STORAGE: 'postgres' }, 'Configuration error: DATABASE_URL is required when STORAGE=postgres.'],
+    [
+      { STORAGE: 'postgres', DATABASE_URL: 'mysql://x' },
+      'Configuration error: DATABASE_URL must be a postgres:// connection URL.',
+    ],
+    [{ DEFAULT_LOCALE: 'fr' }, 'Configuration error: DEFAULT_LOCALE must be one of en, pt-BR, es, nb, tr, ur.'],
+    [{ SERVICE_COUNTRY: 'gb' }, 'Configuration error: SERVICE_COUNTRY must be one of GB, BR, ES, NO, TR, PK.'],
+    [{ RETENTION_DAYS: '0' }, 'Configuration error: RETENTION_DAYS must be a whole number of days from 1 to 3650.'],
+    [
+      { PRACTITIONER_TOKENS: 'justatoken' },
+      'Configuration error: PRACTITIONER_TOKENS must be a comma-separated list of name:token pairs.',
+    ],
+    [
+      { PRACTITIONER_TOKENS: 'ana:short' },
+      'Configuration error: PRACTITIONER_TOKENS token for "ana" must be at least 32 characters.',
+    ],
+    [{ MicrosoftAppId: 'app' }, 'Configuration error: MicrosoftAppPassword is required when MicrosoftAppId is set.'],
+    [
+      { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' },
+      'Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.',
+    ],
+    [
+      { MicrosoftAppType: 'Other' },
+      'Configuration error: MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI.',
+    ],
+  ])('refuses %p with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never puts a secret in the error line', () => {
+    expect(() => loadConfig({ PRACTITIONER_TOKENS: 'ana:supersecretbutshort' })).toThrow(/^(?!.*supersecret)/);
+  });
+
+  it('accepts a multi-tenant bot without a tenant, and a managed identity without a password', () => {
+    expect(
+      loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'MultiTenant' }).bot.appType,
+    ).toBe('MultiTenant');
+    expect(
+      loadConfig({ MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' }).bot.appType,
+    ).toBe('UserAssignedMSI');
+  });
+});

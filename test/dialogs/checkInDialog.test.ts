@@ -1,0 +1,106 @@
+// CheckInDialog with botbuilder-testing's DialogTestClient: table-driven cases of [young person says, bot replies].
+import { DialogTestClient, DialogTestLogger } from 'botbuilder-testing';
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { CheckInDialog } from '../../dialogs/checkInDialog';
+import { createDialogTestKit } from '../support/dialogTestKit';
+
+interface CheckInCase {
+  name: string;
+  steps: Array<[string, string[]]>;
+  expectedScore: number;
+}
+
+const QUESTION = 'On a scale from 0 to 10, how are you feeling right now? 0 is fine, 10 is the worst it gets.';
+const RETRY = "Sorry, I didn't catch that. Could you choose a number from 0 to 10?";
+const COMING_SOON = expect.stringContaining('coming in the next version') as unknown as string;
+
+const cases: CheckInCase[] = [
+  {
+    name: 'a tapped number',
+    steps: [
+      ['hi', [QUESTION]],
+      ['6', ['Thanks for telling me: 6 out of 10.', COMING_SOON]],
+    ],
+    expectedScore: 6,
+  },
+  {
+    name: 'a number in words',
+    steps: [
+      ['hi', [QUESTION]],
+      ['six', ['Thanks for telling me: 6 out of 10.', COMING_SOON]],
+    ],
+    expectedScore: 6,
+  },
+  {
+    name: 'zero',
+    steps: [
+      ['hi', [QUESTION]],
+      ['0', ['Thanks for telling me: 0 out of 10.', COMING_SOON]],
+    ],
+    expectedScore: 0,
+  },
+  {
+    name: 'out of range, then valid',
+    steps: [
+      ['hi', [QUESTION]],
+      ['11', [RETRY]],
+      ['-1', [RETRY]],
+      ['10', ['Thanks for telling me: 10 out of 10.', COMING_SOON]],
+    ],
+    expectedScore: 10,
+  },
+  {
+    name: 'not a number, then valid',
+    steps: [
+      ['hi', [QUESTION]],
+      ['dunno', [RETRY]],
+      ['3.5', [RETRY]],
+      ['3', ['Thanks for telling me: 3 out of 10.', COMING_SOON]],
+    ],
+    expectedScore: 3,
+  },
+];
+
+describe('CheckInDialog', () => {
+  it.each(cases)('$name', async ({ steps, expectedScore }) => {
+    const kit = await createDialogTestKit();
+    const client = new DialogTestClient('test', new CheckInDialog(kit.state), undefined, [
+      kit.middleware,
+      new DialogTestLogger({ log: () => undefined }),
+    ]);
+    for (const [userSays, botReplies] of steps) {
+      let reply = await client.sendActivity(userSays);
+      for (const expected of botReplies) {
+        expect(reply?.text).toEqual(expected);
+        reply = client.getNextReply();
+      }
+      expect(reply).toBeUndefined();
+    }
+    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    expect(client.dialogTurnResult.result).toBe(expectedScore);
+    const stored = Object.values(
+      await kit.storage.read(Object.keys((kit.storage as unknown as { memory: object }).memory)),
+    );
+    const profile = stored.find((item) => item.profile)?.profile;
+    expect(profile.checkIns).toEqual([{ score: expectedScore, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+  });
+
+  it('offers the scale as buttons', async () => {
+    const kit = await createDialogTestKit();
+    const client = new DialogTestClient('test', new CheckInDialog(kit.state), undefined, [kit.middleware]);
+    const reply = await client.sendActivity('hi');
+    expect(reply.suggestedActions?.actions.map((a: { title: string }) => a.title)).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+// /api/messages and /healthz over real HTTP, with replies collected at the activity's serviceUrl.
+import { ChatClient } from '../support/chatClient';
+import { ConnectorHarness } from '../support/connectorHarness';
+import { RunningBot, startBot } from '../support/botServer';
+import { makeTempDir, removeDir } from '../support/tempDir';
+
+describe('POST /api/messages', () => {
+  let harness: ConnectorHarness;
+  let bot: RunningBot;
+  let dataDir: string;
+
+  beforeEach(async () => {
+    harness = await ConnectorHarness.start();
+    dataDir = await makeTempDir();
+    bot = await startBot({ DATA_DIR: dataDir, SERVICE_NAME: 'Riverside Youth Service' });
+  });
+
+  afterEach(async () => {
+    await bot.stop();
+    await harness.close();
+    await removeDir(dataDir);
+  });
+
+  const chat = (options: { locale?: string } = {}) => new ChatClient({ botUrl: bot.url, harness, ...options });
+
+  it('welcomes a young person who opens the chat, replying at the serviceUrl of the conversation', async () => {
+    const client = chat();
+    const { status, replies } = await client.join();
+    expect(status).toBe(200);
+    expect(replies.map((r) => r.text)).toEqual([
+      expect.stringContaining('not a person, and not an emergency service'),
+      expect.stringContaining('small things'),
+      expect.stringContaining('what do you know about me'),
+      expect.stringContaining('okay for me to keep your answers'),
+    ]);
+    expect(replies[0].text).toContain('Riverside Youth Service');
+    for (const reply of replies) {
+      expect(reply.type).toBe('message');
+      expect(reply.urlConversationId).toBe(client.conversationId);
+      expect(reply.conversation?.id).toBe(client.conversationId);
+      expect(reply.recipient?.id).toBe(client.userId);
+    }
+    const consent = replies[3];
+    expect(consent.suggestedActions?.actions.map((a) => a.title)).toEqual(['Yes', 'No']);
+  });
+
+  it('holds a conversation: consent, check-in, export, help, delete', async () => {
+    const client = chat();
+    await client.join();
+    expect(await client.say('yes')).toEqual([
+      "Thank you. Let's start gently.",
+      expect.stringContaining('how are you feeling right now'),
+    ]);
+    expect(await client.say('banana')).toEqual([expect.stringContaining('choose a number from 0 to 10')]);
+    expect(await client.say('4')).toEqual(['Thanks for telling me: 4 out of 10.', expect.stringContaining('coming')]);
+
+    const { replies } = await client.post({ type: 'message', text: 'What do you know about me?' });
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toMatch(/Check-in on \d{4}-\d\d-\d\d: 4 out of 10/);
+    const attachment = replies[0].attachments?.[0];
+    expect(attachment?.contentType).toBe('application/json');
+    const exported = JSON.parse(Buffer.from(String(attachment?.contentUrl).split(',')[1], 'base64').toString());
+    expect(exported.profile.checkIns[0].score).toBe(4);
+    expect(exported.profile.consent.given).toBe(true);
+
+    expect(await client.say('Help!!')).toEqual([expect.stringContaining('"delete my data"')]);
+    expect(await client.say('pls delete my data')).toEqual([expect.stringContaining("can't be undone")]);
+    expect(await client.say('yes')).toEqual([expect.stringContaining('has been deleted')]);
+    expect(await client.say('what do you know about me')).toEqual(["I don't keep anything about you at the moment."]);
+  });
+
+  it('keeps nothing when the young person declines', async () => {
+    const client = chat();
+    await client.join();
+    expect(await client.say('no')).toEqual([expect.stringContaining("I haven't kept anything")]);
+    expect(await client.say('what do you know about me')).toEqual(["I don't keep anything about you at the moment."]);
+  });
+
+  it('answers malformed JSON with 400 and a reason, not 500', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "message", "text": ',
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/JSON/i);
+  });
+
+  it.each([
+    ['an array', '[]', /JSON object/],
+    [
+      'no type',
+      JSON.stringify({ serviceUrl: 'http://x/', channelId: 'test', conversation: { id: 'c' }, from: { id: 'u' } }),
+      /"type"/,
+    ],
+    [
+      'no serviceUrl',
+      JSON.stringify({ type: 'message', channelId: 'test', conversation: { id: 'c' }, from: { id: 'u' } }),
+      /"serviceUrl"/,
+    ],
+    [
+      'no conversation',
+      JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'http://x/', from: { id: 'u' } }),
+      /"conversation"/,
+    ],
+    [
+      'a non-http serviceUrl',
+      JSON.stringify({
+        type: 'message',
+        channelId: 'test',
+        serviceUrl: 'file:///etc',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+      }),
+      /"serviceUrl"/,
+    ],
+  ])('answers an activity with %s with 400 and names the problem', async (_name, body, reason) => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(reason);
+  });
+
+  it('refuses a body larger than any real activity with 413', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(400 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('reports healthy storage on /healthz, and 503 when the data folder is gone', async () => {
+    const healthy = await fetch(`${bot.url}/healthz`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toEqual({ status: 'ok', storage: 'ok' });
+
+    await removeDir(dataDir);
+    const unhealthy = await fetch(`${bot.url}/healthz`);
+    expect(unhealthy.status).toBe(503);
+    expect(await unhealthy.json()).toEqual({ status: 'unavailable', storage: 'unreachable' });
+  });
+});
+
+describe('POST /api/messages with a MicrosoftAppId', () => {
+  it('rejects a call without a Bot Framework token with 401 and sends nothing', async () => {
+    const harness = await ConnectorHarness.start();
+    const dataDir = await makeTempDir();
+    const bot = await startBot({
+      DATA_DIR: dataDir,
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+    });
+    try {
+      const client = new ChatClient({ botUrl: bot.url, harness });
+      const { status, replies } = await client.post({ type: 'message', text: 'hi' });
+      expect(status).toBe(401);
+      expect(replies).toEqual([]);
+    } finally {
+      await bot.stop();
+      await harness.close();
+      await removeDir(dataDir);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+// The bot as its own process, as `npm start` runs it: restart on the same data, graceful stop, kill -9, bad config.
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ChatClient } from '../support/chatClient';
+import { ConnectorHarness } from '../support/connectorHarness';
+import { startBotProcess } from '../support/botServer';
+import { makeTempDir, removeDir } from '../support/tempDir';
+
+const ENTRY_POINT = path.resolve(__dirname, '../../dist/src/index.js');
+
+describe('the bot process', () => {
+  let harness: ConnectorHarness;
+  let dataDir: string;
+
+  beforeEach(async () => {
+    harness = await ConnectorHarness.start();
+    dataDir = await makeTempDir();
+  });
+
+  afterEach(async () => {
+    await harness.close();
+    await removeDir(dataDir);
+  });
+
+  it('remembers a young person after a restart on the same DATA_DIR', async () => {
+    const first = await startBotProcess({ DATA_DIR: dataDir });
+    const userId = 'returning-user';
+    const before = new ChatClient({ botUrl: first.url, harness, userId });
+    await before.join();
+    await before.say('yes');
+    await before.say('7');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = await startBotProcess({ DATA_DIR: dataDir });
+    try {
+      const after = new ChatClient({ botUrl: second.url, harness, userId });
+      const { replies } = await after.join();
+      expect(replies.map((r) => r.text)).toEqual([
+        "Welcome back 👋 It's good to see you again.",
+        expect.stringContaining('how are you feeling right now'),
+      ]);
+      const [exported] = await after.say('what do you know about me');
+      expect(exported).toMatch(/Check-in on .*: 7 out of 10/);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+
+  it('on SIGTERM finishes the turn in flight, saves it, and exits 0', async () => {
+    const bot = await startBotProcess({ DATA_DIR: dataDir });
+    const client = new ChatClient({ botUrl: bot.url, harness, userId: 'mid-turn-user' });
+    await client.join();
+    harness.delayMs = 400; // each reply the bot sends now takes a while to be accepted
+    const turn = client.post({ type: 'message', text: 'yes' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    bot.child.kill('SIGTERM');
+    const { status, replies } = await turn;
+    expect(status).toBe(200);
+    expect(replies.map((r) => r.text)).toEqual([
+      expect.stringContaining('Thank you'),
+      expect.stringContaining('0 to 10'),
+    ]);
+    expect(await bot.exited).toBe(0);
+
+    harness.delayMs = 0;
+    const restarted = await startBotProcess({ DATA_DIR: dataDir });
+    try {
+      const again = new ChatClient({ botUrl: restarted.url, harness, userId: 'mid-turn-user' });
+      const [exported] = await again.say('what do you know about me');
+      expect(exported).toContain('You agreed on');
+    } finally {
+      restarted.child.kill('SIGTERM');
+      await restarted.exited;
+    }
+  });
+
+  it('after kill -9 during writes, every data file parses and the bot serves again', async () => {
+    const bot = await startBotProcess({ DATA_DIR: dataDir });
+    const clients = Array.from(
+      { length: 12 },
+      (_, i) => new ChatClient({ botUrl: bot.url, harness, userId: `crash-${i}` }),
+    );
+    let stop = false;
+    const traffic = clients.map(async (client) => {
+      while (!stop) {
+        try {
+          await client.join();
+          await client.say('yes');
+          await client.say(String(Math.floor(Math.random() * 11)));
+        } catch {
+          return; // the server has gone
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    bot.child.kill('SIGKILL');
+    expect(await bot.exited).toBe('SIGKILL');
+    stop = true;
+    await Promise.all(traffic);
+
+    const entries = await readdir(path.join(dataDir, 'records'), { recursive: true, withFileTypes: true });
+    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = await readFile(path.join(file.parentPath, file.name), 'utf8');
+      expect(() => JSON.parse(text) as unknown).not.toThrow();
+    }
+
+    const restarted = await startBotProcess({ DATA_DIR: dataDir });
+    try {
+      const health = await fetch(`${restarted.url}/healthz`);
+      expect(health.status).toBe(200);
+      const client = new ChatClient({ botUrl: restarted.url, harness, userId: 'crash-0' });
+      const [exported] = await client.say('what do you know about me');
+      expect(exported).toContain('You agreed on');
+    } finally {
+      restarted.child.kill('SIGTERM');
+      await restarted.exited;
+    }
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number from 1 to 65535.'],
+    [{ STORAGE: 'mongo' }, 'Configuration error: STORAGE must be lowdb or postgres.'],
+    [{ STORAGE: 'postgres' }, 'Configuration error: DATABASE_URL is required when STORAGE=postgres.'],
+  ])('refuses to start with %p, printing one line that names the variable', async (env, line) => {
+    const child = spawn(process.execPath, [ENTRY_POINT], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(line);
+  });
+});

@@ -1,0 +1,11 @@
+// Builds dist/ once per test run, so the process tests run exactly what `npm start` runs.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+export default function buildOnce(): void {
+  const root = path.resolve(__dirname, '../..');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
