@@ -1,5 +1,7 @@
-// Builds dist/ once per test run, so the process tests run exactly what `npm start` runs.
+// Builds dist/ once per test run, so the process tests run exactly what `npm start` runs, and makes the folder
+// jest writes its JSON results to (jest does not create it).
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 export default function buildOnce(): void {
@@ -8,4 +10,5 @@ export default function buildOnce(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  mkdirSync(path.join(root, 'test-output'), { recursive: true });
 }
