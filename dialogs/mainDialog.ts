@@ -1,5 +1,6 @@
-// Routes each turn: commands that work any time first, then the active dialog, else the conversation from the start.
-import { Attachment, TurnContext } from 'botbuilder';
+// Routes each turn: commands that work any time first, then the active dialog, else the conversation from the start:
+// welcome & consent → check-in → review (returning) or preferences → goals (if wanted) → summary & consent to share.
+import { Attachment, MessageFactory, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogContext,
@@ -8,13 +9,17 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { Command, CommandRecognisers } from '../src/commands';
-import { BotState } from '../src/bot/state';
+import { activeGoals, BotState, GoalWorkChoice } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import { Command, CommandRecognisers } from '../src/commands';
 import { describeStoredData } from '../src/privacy/describeStoredData';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
+import { GOAL_SETTING_DIALOG, GoalSettingDialog } from './goalSettingDialog';
+import { PREFERENCES_DIALOG, PreferencesDialog } from './preferencesDialog';
+import { REVIEW_DIALOG, ReviewDialog } from './reviewDialog';
 import { DialogSettings } from './settings';
+import { SUMMARY_DIALOG, SummaryDialog, SummaryReadyHandler } from './summaryDialog';
 import { WELCOME_DIALOG, WelcomeDialog } from './welcomeDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -27,14 +32,22 @@ export class MainDialog extends ComponentDialog {
     private readonly state: BotState,
     private readonly commands: CommandRecognisers,
     private readonly settings: DialogSettings,
+    onSummaryReady: SummaryReadyHandler,
   ) {
     super(MAIN_DIALOG);
     this.addDialog(new WelcomeDialog(state, settings));
     this.addDialog(new CheckInDialog(state));
+    this.addDialog(new PreferencesDialog(state));
+    this.addDialog(new ReviewDialog(state));
+    this.addDialog(new GoalSettingDialog(state));
+    this.addDialog(new SummaryDialog(state, settings, onSummaryReady));
     this.addDialog(
       new WaterfallDialog(`${MAIN_DIALOG}.steps`, [
         this.welcomeOrGreet.bind(this),
         this.checkIn.bind(this),
+        this.reviewOrPreferences.bind(this),
+        this.goalsIfWanted.bind(this),
+        this.summary.bind(this),
         this.finish.bind(this),
       ]),
     );
@@ -50,6 +63,7 @@ export class MainDialog extends ComponentDialog {
       await this.handleCommand(dc, command);
       return;
     }
+    if (context.activity.type === 'message' && (await this.askToResumeIfPaused(dc))) return;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }
@@ -67,8 +81,20 @@ export class MainDialog extends ComponentDialog {
         await this.repromptIfActive(dc);
         return;
       case 'stop':
-        await dc.cancelAllDialogs();
+        // Where they were stays on the dialog stack, saved, so "carry on" picks up at the same question.
+        await this.state.conversationData.set(dc.context, { pausedAt: new Date().toISOString() });
         await dc.context.sendActivity(t('commands.paused'));
+        return;
+      case 'carryOn':
+        await this.state.conversationData.set(dc.context, {});
+        if (dc.activeDialog) await dc.repromptDialog();
+        else await dc.beginDialog(MAIN_DIALOG);
+        return;
+      case 'startOver':
+        await this.state.conversationData.set(dc.context, {});
+        await dc.cancelAllDialogs();
+        await dc.context.sendActivity(t('commands.startingOver'));
+        await dc.beginDialog(MAIN_DIALOG);
         return;
       case 'talkToPerson':
         await dc.context.sendActivity(t('commands.talkToPersonComingSoon', { serviceName }));
@@ -83,6 +109,22 @@ export class MainDialog extends ComponentDialog {
         await this.repromptIfActive(dc);
         return;
     }
+  }
+
+  /** After a pause, the first message asks whether to carry on or start over (both are commands). */
+  private async askToResumeIfPaused(dc: DialogContext): Promise<boolean> {
+    const data = await this.state.conversationData.get(dc.context, {});
+    if (!data.pausedAt) return false;
+    await this.state.conversationData.set(dc.context, {});
+    if (!dc.activeDialog) return false;
+    const { t } = turnLanguage(dc.context);
+    await dc.context.sendActivity(
+      MessageFactory.suggestedActions(
+        [t('choices.resume.carryOn'), t('choices.resume.startOver')],
+        t('resume.question'),
+      ),
+    );
+    return true;
   }
 
   private async repromptIfActive(dc: DialogContext): Promise<void> {
@@ -118,7 +160,28 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(CHECK_IN_DIALOG);
   }
 
+  private async reviewOrPreferences(step: WaterfallStepContext) {
+    const profile = await this.state.readProfile(step.context);
+    if (activeGoals(profile).length > 0) {
+      (step.values as { reviewed?: boolean }).reviewed = true;
+      return step.beginDialog(REVIEW_DIALOG);
+    }
+    return step.beginDialog(PREFERENCES_DIALOG);
+  }
+
+  private async goalsIfWanted(step: WaterfallStepContext) {
+    if ((step.values as { reviewed?: boolean }).reviewed)
+      return step.beginDialog(GOAL_SETTING_DIALOG, { askFirst: true });
+    if ((step.result as GoalWorkChoice | undefined) === 'now') return step.beginDialog(GOAL_SETTING_DIALOG, {});
+    return step.next();
+  }
+
+  private async summary(step: WaterfallStepContext) {
+    return step.beginDialog(SUMMARY_DIALOG);
+  }
+
   private async finish(step: WaterfallStepContext) {
+    await step.context.sendActivity(turnLanguage(step.context).t('closing.goodbye'));
     return step.endDialog();
   }
 }

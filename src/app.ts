@@ -1,7 +1,7 @@
 // Composition root: builds storage, state, language, dialogs, bot, adapter and HTTP server from one Config.
 import { ConversationState, UserState } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
-import { BotState } from './bot/state';
+import { AgreedSummary, BotState } from './bot/state';
 import { SmallStepsBot } from './bot/smallStepsBot';
 import { CommandRecognisers } from './commands';
 import type { Config } from './config';
@@ -20,7 +20,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const storage = await openStorage(config.storage);
   const state = new BotState(new ConversationState(storage), new UserState(storage));
   const i18n = await createI18n(config.defaultLanguage);
-  const mainDialog = new MainDialog(state, new CommandRecognisers(), { serviceName: config.serviceName });
+  // "Summary ready": the decision is stored with the profile; delivering it to practitioners is the handoff's job.
+  const onSummaryReady = (summary: AgreedSummary) => {
+    logger.info({ summaryId: summary.id, shared: summary.shared }, 'summary ready');
+    return Promise.resolve();
+  };
+  const mainDialog = new MainDialog(
+    state,
+    new CommandRecognisers(),
+    { serviceName: config.serviceName },
+    onSummaryReady,
+  );
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage);
   const adapter = createAdapter(config.bot, state, logger);
   return { server: new HttpServer({ adapter, bot, storage, logger }), storage };

@@ -1,8 +1,10 @@
-// The bot's turn pipeline: language for the turn, then the dialogs, then state saved once at the end.
+// The bot's turn pipeline: card answers as text, language (and their word for goals) for the turn, then the
+// dialogs, then state saved once at the end.
 import { ActivityHandler, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Language } from '../i18n/languages';
+import { textFromSubmission } from './cardSubmission';
 import { BotState } from './state';
 import { setTurnLanguage } from './turnLanguage';
 
@@ -28,7 +30,10 @@ export class SmallStepsBot extends ActivityHandler {
   }
 
   async run(context: TurnContext): Promise<void> {
-    setTurnLanguage(context, this.i18nInstance, this.defaultLanguage);
+    const submitted = textFromSubmission(context.activity);
+    if (submitted !== undefined) context.activity.text = submitted;
+    const profile = await this.state.readProfile(context);
+    setTurnLanguage(context, this.i18nInstance, this.defaultLanguage, profile?.preferences.goalWord);
     await super.run(context);
     await this.state.saveChanges(context);
   }

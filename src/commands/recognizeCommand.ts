@@ -1,7 +1,15 @@
 // Recognises the commands that work at any point ("help", "stop", "delete my data"…) from per-language phrase lists.
 import { z } from 'zod';
 
-export const COMMANDS = ['help', 'stop', 'talkToPerson', 'deleteMyData', 'exportMyData'] as const;
+export const COMMANDS = [
+  'help',
+  'stop',
+  'carryOn',
+  'startOver',
+  'talkToPerson',
+  'deleteMyData',
+  'exportMyData',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const commandLexiconSchema = z.object({

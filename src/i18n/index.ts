@@ -1,10 +1,11 @@
 // i18next set up from locales/<language>/*.json: every word the bot says comes through here.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import i18next, { i18n, TFunction } from 'i18next';
+import i18next, { i18n } from 'i18next';
 import { Language, SUPPORTED_LANGUAGES } from './languages';
 
-export type Translate = TFunction;
+/** A string for a key in the turn's language, with values interpolated. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /** The project's locales/ folder, found from here whether running from src/ (tests) or dist/src/ (built). */
 export function localesDir(): string {

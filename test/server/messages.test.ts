@@ -1,4 +1,6 @@
 // /api/messages and /healthz over real HTTP, with replies collected at the activity's serviceUrl.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ChatClient } from '../support/chatClient';
 import { ConnectorHarness } from '../support/connectorHarness';
 import { RunningBot, startBot } from '../support/botServer';
@@ -44,15 +46,64 @@ describe('POST /api/messages', () => {
     expect(consent.suggestedActions?.actions.map((a) => a.title)).toEqual(['Yes', 'No']);
   });
 
-  it('holds a conversation: consent, check-in, export, help, delete', async () => {
+  it('holds one whole conversation, from welcome to a shared summary, and writes its transcript', async () => {
     const client = chat();
-    await client.join();
-    expect(await client.say('yes')).toEqual([
+    const transcript: string[] = [];
+    const turn = async (text: string) => {
+      const replies = await client.say(text);
+      transcript.push(
+        `> **Young person:** ${text}`,
+        '',
+        ...replies.map((reply) => `**Small Steps:** ${reply.replace(/\n/g, '  \n')}\n`),
+      );
+      return replies;
+    };
+    const { replies: welcome } = await client.join();
+    transcript.push(...welcome.map((reply) => `**Small Steps:** ${reply.text ?? ''}\n`));
+
+    expect(await turn('yes')).toEqual([
       "Thank you. Let's start gently.",
-      expect.stringContaining('how are you feeling right now'),
+      expect.stringContaining('how are you feeling'),
     ]);
-    expect(await client.say('banana')).toEqual([expect.stringContaining('choose a number from 0 to 10')]);
-    expect(await client.say('4')).toEqual(['Thanks for telling me: 4 out of 10.', expect.stringContaining('coming')]);
+    expect(await turn('about a 4')).toEqual([
+      'Thanks for telling me: 4 out of 10.',
+      expect.stringContaining('Some people like to set small goals'),
+      expect.stringContaining('think about some small goals with me?'),
+    ]);
+    await turn("yes, let's do it");
+    expect(await turn("it didn't help")).toEqual([
+      expect.stringContaining('This can be different'),
+      expect.any(String),
+    ]);
+    expect(await turn('hopes')).toEqual(['Okay, I\'ll say "hopes".', expect.stringContaining('Who would you like')]);
+    await turn('my family');
+    await turn('school, college or work');
+    expect(await turn('pass my exams')).toEqual([expect.stringMatching(/what would be different for you/i)]);
+    expect(await turn("I'd feel calmer")).toEqual([expect.stringMatching(/How about: "feel calmer.*exams.*"/)]);
+    expect(await turn('use that')).toEqual([expect.stringContaining('small first step')]);
+    await turn('pack my bag the night before');
+    expect(await turn('about a 3')).toEqual([
+      expect.stringMatching(/- feel calmer.*exams.*\n- First step: pack my bag the night before\n.*3\/10/),
+      'Is that right?',
+    ]);
+    expect(await turn("that's right")).toEqual([
+      expect.stringContaining('Saved'),
+      expect.stringContaining('your hopes?'),
+    ]);
+    expect(await turn('no')).toEqual([expect.stringContaining('practitioner to know')]);
+    await turn('yes');
+    expect(await turn('I get nervous on the phone')).toEqual([
+      expect.stringMatching(
+        /feel calmer.*exams.*\(first step: pack my bag the night before; how close: 3\)[\s\S]*I get nervous on the phone/,
+      ),
+      'Would you like me to share this with Riverside Youth Service?',
+    ]);
+    expect(await turn('share it')).toEqual([
+      expect.stringContaining('saved for Riverside Youth Service'),
+      expect.stringContaining('Thanks for talking with me today'),
+    ]);
+    await mkdir(path.resolve(__dirname, '../../test-output'), { recursive: true });
+    await writeFile(path.resolve(__dirname, '../../test-output/transcript.md'), transcript.join('\n'));
 
     const { replies } = await client.post({ type: 'message', text: 'What do you know about me?' });
     expect(replies).toHaveLength(1);
@@ -60,8 +111,9 @@ describe('POST /api/messages', () => {
     const attachment = replies[0].attachments?.[0];
     expect(attachment?.contentType).toBe('application/json');
     const exported = JSON.parse(Buffer.from(String(attachment?.contentUrl).split(',')[1], 'base64').toString());
-    expect(exported.profile.checkIns[0].score).toBe(4);
-    expect(exported.profile.consent.given).toBe(true);
+    expect(exported.profile.goals[0].ratings[0].score).toBe(3);
+    expect(exported.profile.summaries[0].shared).toBe(true);
+    expect(exported.profile.preferences.goalWord).toBe('hopes');
 
     expect(await client.say('Help!!')).toEqual([expect.stringContaining('"delete my data"')]);
     expect(await client.say('pls delete my data')).toEqual([expect.stringContaining("can't be undone")]);

@@ -1,0 +1,113 @@
+// Summary & consent to share: the young person sees the summary in their words first, can take parts out,
+// and decides whether it is shared. The decision is kept for the handoff to deliver ("summary ready").
+import { randomUUID } from 'node:crypto';
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { AgreedSummary, BotState, SUMMARY_SECTIONS } from '../src/bot/state';
+import { turnLanguage } from '../src/bot/turnLanguage';
+import { SummaryChoices, summaryLines } from '../src/handoff/summaryLines';
+import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, TextQuestion, textAnswer } from './prompts';
+import { DialogSettings } from './settings';
+
+export const SUMMARY_DIALOG = 'summaryDialog';
+const CHOICE = 'summaryChoice';
+const TEXT = 'summaryText';
+const SHARE_CHOICES = ['share', 'change', 'dontShare'] as const;
+const CHANGE_CHOICES = [...SUMMARY_SECTIONS, 'done'] as const;
+const YES_NO = ['yes', 'no'] as const;
+
+/** Called once the young person has decided; the handoff takes it from here. */
+export type SummaryReadyHandler = (summary: AgreedSummary) => Promise<void>;
+
+interface SummaryOptions extends Partial<SummaryChoices> {
+  noteAsked?: boolean;
+}
+type Step = WaterfallStepContext<SummaryOptions>;
+
+export class SummaryDialog extends ComponentDialog {
+  constructor(
+    private readonly state: BotState,
+    private readonly settings: DialogSettings,
+    private readonly onSummaryReady: SummaryReadyHandler,
+  ) {
+    super(SUMMARY_DIALOG);
+    this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(new TextQuestion(TEXT));
+    this.addDialog(
+      new WaterfallDialog(`${SUMMARY_DIALOG}.steps`, [
+        this.askIfNote.bind(this),
+        this.askNote.bind(this),
+        this.showAndAsk.bind(this),
+        this.decide.bind(this),
+        this.applyChange.bind(this),
+      ]),
+    );
+    this.initialDialogId = `${SUMMARY_DIALOG}.steps`;
+  }
+
+  private async askIfNote(step: Step) {
+    if (step.options.noteAsked) return step.next();
+    const { t } = turnLanguage(step.context);
+    return step.prompt(CHOICE, choiceOptions(t, t('summary.noteQuestion'), choicesFor(t, '', YES_NO)));
+  }
+
+  private async askNote(step: Step) {
+    if (step.options.noteAsked || choiceAnswer(step) !== 'yes') return step.next();
+    const { t } = turnLanguage(step.context);
+    const prompt = t('summary.noteText');
+    return step.prompt(TEXT, { prompt, retryPrompt: t('prompts.retryText', { question: prompt }) });
+  }
+
+  private async showAndAsk(step: Step) {
+    if (!step.options.noteAsked) {
+      step.options.note = textAnswer(step);
+      step.options.noteAsked = true;
+    }
+    const { t } = turnLanguage(step.context);
+    const profile = await this.state.readProfile(step.context);
+    const lines = profile ? summaryLines(profile, this.choices(step), t) : [];
+    await step.context.sendActivity(lines.length > 0 ? [t('summary.intro'), ...lines].join('\n') : t('summary.empty'));
+    const prompt = t('summary.shareQuestion', { serviceName: this.settings.serviceName });
+    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'share', SHARE_CHOICES)));
+  }
+
+  private async decide(step: Step) {
+    const { t } = turnLanguage(step.context);
+    const decision = choiceAnswer<(typeof SHARE_CHOICES)[number]>(step);
+    if (decision === 'change') {
+      return step.prompt(
+        CHOICE,
+        choiceOptions(t, t('summary.changeQuestion'), choicesFor(t, 'change', CHANGE_CHOICES)),
+      );
+    }
+    // Only an explicit "share" shares; no answer is not consent.
+    const shared = decision === 'share';
+    const summary: AgreedSummary = {
+      id: randomUUID(),
+      decidedAt: new Date().toISOString(),
+      shared,
+      removed: this.choices(step).removed,
+      noteForPractitioner: this.choices(step).note,
+    };
+    await this.state.updateProfile(step.context, (profile) => {
+      profile.summaries.push(summary);
+    });
+    await this.onSummaryReady(summary);
+    const serviceName = this.settings.serviceName;
+    await step.context.sendActivity(t(shared ? 'summary.shared' : 'summary.notShared', { serviceName }));
+    return step.endDialog(summary);
+  }
+
+  private async applyChange(step: Step) {
+    const section = choiceAnswer<(typeof CHANGE_CHOICES)[number]>(step);
+    const removed = [...this.choices(step).removed];
+    if (section && section !== 'done' && !removed.includes(section)) {
+      removed.push(section);
+      await step.context.sendActivity(turnLanguage(step.context).t('summary.removed'));
+    }
+    return step.replaceDialog(`${SUMMARY_DIALOG}.steps`, { ...step.options, removed });
+  }
+
+  private choices(step: Step): SummaryChoices {
+    return { removed: step.options.removed ?? [], note: step.options.note };
+  }
+}

@@ -1,0 +1,41 @@
+// The summary as the young person sees it before deciding whether to share: their words, nothing interpreted.
+import { activeGoals, SummarySection, UserProfile } from '../bot/state';
+import { formatProgress } from '../goals/gbo';
+import type { Translate } from '../i18n';
+
+export interface SummaryChoices {
+  removed: SummarySection[];
+  note?: string;
+}
+
+/** The lines of the summary, without the parts the young person removed; empty when nothing is left. */
+export function summaryLines(profile: UserProfile, choices: SummaryChoices, t: Translate): string[] {
+  const keep = (section: SummarySection) => !choices.removed.includes(section);
+  const lines: string[] = [];
+  if (keep('checkIns') && profile.checkIns.length > 0) {
+    lines.push(t('summary.checkIns', { scores: profile.checkIns.map((c) => c.score).join(', ') }));
+  }
+  const preferences = profile.preferences;
+  if (keep('preferences')) {
+    if (preferences.goalWork === 'now') lines.push(t('summary.goalWorkNow'));
+    if (preferences.goalWork === 'later') lines.push(t('summary.goalWorkLater'));
+    if (preferences.goalWork === 'knowPractitionerFirst') lines.push(t('summary.goalWorkKnowFirst'));
+    if (preferences.pastExperience) {
+      const experience = t(`choices.pastExperience.${preferences.pastExperience}`).toLowerCase();
+      lines.push(t('summary.pastExperience', { experience }));
+    }
+    if (preferences.goalWord) lines.push(t('summary.wordUsed', { word: preferences.goalWord }));
+    if (preferences.involved) {
+      lines.push(t('summary.involved', { involved: t(`choices.involved.${preferences.involved}`) }));
+    }
+  }
+  if (keep('goals')) {
+    for (const goal of activeGoals(profile)) {
+      const progress = formatProgress(goal.ratings) ?? t('goals.notRated');
+      const key = goal.firstStep ? 'summary.goal' : 'summary.goalNoStep';
+      lines.push(t(key, { text: goal.text, firstStep: goal.firstStep, progress }));
+    }
+  }
+  if (keep('note') && choices.note) lines.push(t('summary.note', { note: choices.note }));
+  return lines;
+}

@@ -1,0 +1,44 @@
+import { newUserProfile, UserProfile } from '../../src/bot/state';
+import { createI18n } from '../../src/i18n';
+import { describeStoredData } from '../../src/privacy/describeStoredData';
+
+describe('describeStoredData', () => {
+  it('says nothing is kept when there is no profile', async () => {
+    const i18n = await createI18n('en');
+    expect(describeStoredData(undefined, i18n.getFixedT('en'))).toBeUndefined();
+  });
+
+  it('lists everything kept, in the young person’s words, and exports all of it as JSON', async () => {
+    const i18n = await createI18n('en');
+    const profile: UserProfile = {
+      ...newUserProfile(),
+      consent: { given: true, at: '2026-11-20T10:00:00.000Z' },
+      checkIns: [{ score: 6, at: '2026-11-20T10:01:00.000Z' }],
+      preferences: { goalWork: 'now', pastExperience: 'unhelpful', goalWord: 'hopes', involved: 'family' },
+      goals: [
+        {
+          id: 'g1',
+          area: 'sleep',
+          text: 'wake up feeling rested',
+          ratings: [
+            { score: 3, at: '2026-11-20T10:05:00.000Z' },
+            { score: 6, at: '2026-11-27T10:05:00.000Z' },
+          ],
+          status: 'active',
+          createdAt: '2026-11-20T10:05:00.000Z',
+        },
+      ],
+      summaries: [{ id: 's1', decidedAt: '2026-11-20T10:09:00.000Z', shared: false, removed: [] }],
+    };
+    const description = describeStoredData(profile, i18n.getFixedT('en'));
+    expect(description?.lines).toEqual([
+      'Here is everything I keep about you:',
+      '- You agreed on 2026-11-20 that I could keep your answers.',
+      '- Check-in on 2026-11-20: 6 out of 10',
+      '- Your preferences: Yes, let\'s do it; It didn\'t help; "hopes"; My family',
+      '- wake up feeling rested (on the go; how close: 3 → 6)',
+      '- A summary you decided about on 2026-11-20: not shared',
+    ]);
+    expect(JSON.parse(description?.json ?? '')).toEqual({ profile });
+  });
+});
