@@ -18,7 +18,7 @@ import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { GOAL_SETTING_DIALOG, GoalSettingDialog } from './goalSettingDialog';
 import { PREFERENCES_DIALOG, PreferencesDialog } from './preferencesDialog';
 import { REVIEW_DIALOG, ReviewDialog } from './reviewDialog';
-import { DialogSettings } from './settings';
+import { DialogSettings, howToReachService } from './settings';
 import { SUMMARY_DIALOG, SummaryDialog, SummaryReadyHandler } from './summaryDialog';
 import { WELCOME_DIALOG, WelcomeDialog } from './welcomeDialog';
 
@@ -97,7 +97,9 @@ export class MainDialog extends ComponentDialog {
         await dc.beginDialog(MAIN_DIALOG);
         return;
       case 'talkToPerson':
-        await dc.context.sendActivity(t('commands.talkToPersonComingSoon', { serviceName }));
+        await dc.context.sendActivity(
+          [t('commands.talkToPersonComingSoon', { serviceName }), ...howToReachService(this.settings, t)].join(' '),
+        );
         await this.repromptIfActive(dc);
         return;
       case 'deleteMyData':

@@ -1,4 +1,14 @@
 // What a service configures that the dialogs need to say.
+import type { Translate } from '../src/i18n';
+
 export interface DialogSettings {
   serviceName: string;
+  /** How to reach the service outside this chat; empty when not configured. */
+  serviceContact: string;
+}
+
+/** "You can reach … on …", or nothing when the service has not said how. */
+export function howToReachService(settings: DialogSettings, t: Translate): string[] {
+  if (!settings.serviceContact) return [];
+  return [t('service.howToReach', { serviceName: settings.serviceName, contact: settings.serviceContact })];
 }

@@ -2,7 +2,7 @@
 import { ComponentDialog, ConfirmPrompt, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { DialogSettings } from './settings';
+import { DialogSettings, howToReachService } from './settings';
 
 export const WELCOME_DIALOG = 'welcomeDialog';
 const CONSENT_PROMPT = 'consentPrompt';
@@ -41,7 +41,8 @@ export class WelcomeDialog extends ComponentDialog {
     const given = step.result === true;
     if (!given) {
       // Nothing is kept when the young person says no: not even the refusal.
-      await step.context.sendActivity(t('welcome.consentDeclined', { serviceName: this.settings.serviceName }));
+      const declined = t('welcome.consentDeclined', { serviceName: this.settings.serviceName });
+      await step.context.sendActivity([declined, ...howToReachService(this.settings, t)].join(' '));
       return step.endDialog(false);
     }
     await this.state.updateProfile(step.context, (profile) => {

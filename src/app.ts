@@ -28,7 +28,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const mainDialog = new MainDialog(
     state,
     new CommandRecognisers(),
-    { serviceName: config.serviceName },
+    { serviceName: config.serviceName, serviceContact: config.serviceContact },
     onSummaryReady,
   );
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage);

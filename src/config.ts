@@ -76,6 +76,7 @@ const configSchema = z
       .min(1, 'must not be empty')
       .max(80, 'must be at most 80 characters')
       .default('your service'),
+    SERVICE_CONTACT: z.string().trim().max(200, 'must be at most 200 characters').default(''),
     SERVICE_COUNTRY: z
       .enum(SUPPORTED_COUNTRIES, { message: `must be one of ${SUPPORTED_COUNTRIES.join(', ')}` })
       .optional(),
@@ -118,6 +119,8 @@ export interface Config {
   storage: { kind: 'lowdb'; dataDir: string } | { kind: 'postgres'; databaseUrl: string };
   defaultLanguage: ParsedEnv['DEFAULT_LOCALE'];
   serviceName: string;
+  /** How young people reach the service outside this chat (phone, email, hours); empty when not configured. */
+  serviceContact: string;
   serviceCountry: ParsedEnv['SERVICE_COUNTRY'];
   practitionerTokens: Array<{ name: string; token: string }>;
   retentionDays: number;
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         : { kind: 'lowdb', dataDir: parsed.DATA_DIR },
     defaultLanguage: parsed.DEFAULT_LOCALE,
     serviceName: parsed.SERVICE_NAME,
+    serviceContact: parsed.SERVICE_CONTACT,
     serviceCountry: parsed.SERVICE_COUNTRY,
     practitionerTokens: parsed.PRACTITIONER_TOKENS,
     retentionDays: parsed.RETENTION_DAYS,

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       storage: { kind: 'lowdb', dataDir: './data' },
       defaultLanguage: 'en',
       serviceName: 'your service',
+      serviceContact: '',
       serviceCountry: undefined,
       practitionerTokens: [],
       retentionDays: 180,
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/small-steps',
       DEFAULT_LOCALE: 'pt-BR',
       SERVICE_NAME: 'Serviço Jovem',
+      SERVICE_CONTACT: '(11) 5555-0100, seg–sex 9h–17h',
       SERVICE_COUNTRY: 'BR',
       PRACTITIONER_TOKENS: `ana:${TOKEN}, joao:${'q'.repeat(40)}`,
       RETENTION_DAYS: '30',
@@ -40,6 +42,7 @@ describe('loadConfig', () => {
       storage: { kind: 'postgres', databaseUrl: 'postgres://bot@db:5432/smallsteps' },
       defaultLanguage: 'pt-BR',
       serviceName: 'Serviço Jovem',
+      serviceContact: '(11) 5555-0100, seg–sex 9h–17h',
       serviceCountry: 'BR',
       practitionerTokens: [
         { name: 'ana', token: TOKEN },

@@ -21,10 +21,15 @@ async function converse(
   steps: Array<[string, Expected[]]>,
   summaries: AgreedSummary[],
 ): Promise<void> {
-  const dialog = new MainDialog(kit.state, new CommandRecognisers(), { serviceName: 'Test Service' }, (summary) => {
-    summaries.push(summary);
-    return Promise.resolve();
-  });
+  const dialog = new MainDialog(
+    kit.state,
+    new CommandRecognisers(),
+    { serviceName: 'Test Service', serviceContact: '' },
+    (summary) => {
+      summaries.push(summary);
+      return Promise.resolve();
+    },
+  );
   const bot = new SmallStepsBot(kit.state, dialog, kit.i18n, 'en');
   const adapter = new TestAdapter(async (context) => bot.run(context));
   // Each visit is its own conversation; the young person (channel user id) is the same.

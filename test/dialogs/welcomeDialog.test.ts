@@ -7,7 +7,7 @@ async function startWelcome() {
   const kit = await createDialogTestKit();
   const client = new DialogTestClient(
     'test',
-    new WelcomeDialog(kit.state, { serviceName: 'Northside CAMHS' }),
+    new WelcomeDialog(kit.state, { serviceName: 'Northside CAMHS', serviceContact: '0161 496 0000 (weekdays 9–5)' }),
     undefined,
     [kit.middleware],
   );
@@ -48,7 +48,7 @@ describe('WelcomeDialog', () => {
     const { kit, client } = await startWelcome();
     const reply = await client.sendActivity(answer);
     expect(reply.text).toContain("I haven't kept anything");
-    expect(reply.text).toContain('Northside CAMHS');
+    expect(reply.text).toContain('You can reach Northside CAMHS on 0161 496 0000 (weekdays 9–5).');
     expect(client.dialogTurnResult.result).toBe(false);
     expect(storedKeys(kit).filter((key) => key.includes('/users/'))).toEqual([]);
   });
