@@ -1,0 +1,201 @@
+// Finds every compiled phrase in a tokenised message: which words each phrase matches, and where.
+import type { Atom, Sequence } from './pattern';
+
+/** One step of a compiled phrase: the atom ids any of which must match the next word, or a gap of up to n words. */
+type Step = { readonly atoms: ReadonlySet<number> } | { readonly gap: number };
+
+/** A phrase ready to match. */
+interface CompiledPhrase<T> {
+  readonly id: number;
+  readonly tag: T;
+  readonly steps: readonly Step[];
+}
+
+export interface PhraseMatch<T> {
+  readonly tag: T;
+  readonly start: number;
+  /** Index after the last matched word. */
+  readonly end: number;
+  /** The positions of the words the phrase itself matched (not the words skipped by "..."). */
+  readonly positions: readonly number[];
+}
+
+// Typos are only tolerated on words long enough that one letter off is still unambiguous.
+const MIN_FUZZY_LENGTH = 5;
+// Distinct word forms remembered per lexicon; most messages reuse the same few thousand words.
+const MEMO_LIMIT = 50_000;
+
+/** Damerau–Levenshtein distance capped at 2 (we only ever ask "is it at most 1?"). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i += 1;
+  if (la === lb) {
+    // one substitution, or one swap of neighbours
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+interface IndexedAtom {
+  readonly id: number;
+  readonly text: string;
+}
+
+/** Every distinct word/stem a lexicon uses, and which of them a word form matches. */
+export class AtomTable {
+  private readonly ids = new Map<string, number>();
+  private readonly exact = new Map<string, number[]>();
+  private readonly prefixes: IndexedAtom[] = [];
+  private readonly fuzzyExact: IndexedAtom[] = [];
+  private readonly fuzzyPrefixes: IndexedAtom[] = [];
+  private readonly memo = new Map<string, readonly number[]>();
+
+  idFor(atom: Atom): number {
+    const key = `${atom.mode}:${atom.fuzzy ? '~' : ''}${atom.text}`;
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const id = this.ids.size;
+    this.ids.set(key, id);
+    if (atom.mode === 'exact') {
+      const list = this.exact.get(atom.text) ?? [];
+      list.push(id);
+      this.exact.set(atom.text, list);
+      if (atom.fuzzy && atom.text.length >= MIN_FUZZY_LENGTH) this.fuzzyExact.push({ id, text: atom.text });
+    } else {
+      this.prefixes.push({ id, text: atom.text });
+      if (atom.fuzzy && atom.text.length >= MIN_FUZZY_LENGTH) this.fuzzyPrefixes.push({ id, text: atom.text });
+    }
+    this.memo.clear();
+    return id;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The atoms any of a token's forms matches. */
+  atomsFor(forms: readonly string[]): Set<number> {
+    const found = new Set<number>();
+    for (const form of forms) for (const id of this.atomsForForm(form)) found.add(id);
+    return found;
+  }
+
+  private atomsForForm(form: string): readonly number[] {
+    const memoised = this.memo.get(form);
+    if (memoised) return memoised;
+    const found: number[] = [...(this.exact.get(form) ?? [])];
+    for (const atom of this.prefixes) if (form.startsWith(atom.text)) found.push(atom.id);
+    for (const atom of this.fuzzyExact) {
+      if (atom.text[0] === form[0] && withinOneEdit(form, atom.text)) found.push(atom.id);
+    }
+    for (const atom of this.fuzzyPrefixes) {
+      if (atom.text[0] !== form[0]) continue;
+      const length = atom.text.length;
+      for (const cut of [length - 1, length, length + 1]) {
+        if (cut <= form.length && withinOneEdit(form.slice(0, cut), atom.text)) {
+          found.push(atom.id);
+          break;
+        }
+      }
+    }
+    const unique = [...new Set(found)];
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(form, unique);
+    return unique;
+  }
+}
+
+/** All phrases of a lexicon, indexed by their first word so a message only tries phrases that can start there. */
+export class PhraseIndex<T> {
+  private readonly byFirstAtom = new Map<number, CompiledPhrase<T>[]>();
+  private count = 0;
+  // Which start position each phrase was last tried at, so a phrase reachable through several atoms of
+  // one word is tried once. Matching is synchronous, so one array per index is safe.
+  private lastTried = new Int32Array(0);
+  private stamp = 0;
+
+  constructor(private readonly atoms: AtomTable) {}
+
+  add(sequence: Sequence, tag: T): void {
+    const steps: Step[] = sequence.map((element) =>
+      element.type === 'gap'
+        ? { gap: element.max }
+        : { atoms: new Set(element.atoms.map((atom) => this.atoms.idFor(atom))) },
+    );
+    const first = steps[0];
+    if (!('atoms' in first)) throw new Error('a phrase cannot start with a gap');
+    const phrase = { id: this.count, tag, steps };
+    for (const id of first.atoms) {
+      const list = this.byFirstAtom.get(id) ?? [];
+      list.push(phrase);
+      this.byFirstAtom.set(id, list);
+    }
+    this.count += 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  findAll(tokenAtoms: readonly ReadonlySet<number>[]): PhraseMatch<T>[] {
+    if (this.lastTried.length !== this.count) this.lastTried = new Int32Array(this.count);
+    const matches: PhraseMatch<T>[] = [];
+    const stack: number[] = [];
+    for (let start = 0; start < tokenAtoms.length; start += 1) {
+      this.stamp = (this.stamp % 0x7ffffffe) + 1;
+      for (const atom of tokenAtoms[start]) {
+        const phrases = this.byFirstAtom.get(atom);
+        if (!phrases) continue;
+        for (const phrase of phrases) {
+          if (this.lastTried[phrase.id] === this.stamp) continue;
+          this.lastTried[phrase.id] = this.stamp;
+          stack.length = 0;
+          stack.push(start);
+          // The first step matched already: that is how the phrase was found.
+          if (matchSteps(phrase.steps, 1, start + 1, tokenAtoms, stack)) {
+            const positions = stack.slice();
+            matches.push({ tag: phrase.tag, start, end: positions[positions.length - 1] + 1, positions });
+          }
+        }
+      }
+    }
+    return matches;
+  }
+}
+
+/**
+ * Whether steps[step..] match from token position `at` (shortest first). On success `positions` holds the
+ * positions of the matched words; on failure it is left as it was.
+ */
+function matchSteps(
+  steps: readonly Step[],
+  step: number,
+  at: number,
+  tokenAtoms: readonly ReadonlySet<number>[],
+  positions: number[],
+): boolean {
+  if (step === steps.length) return true;
+  const current = steps[step];
+  if ('gap' in current) {
+    for (let skip = 0; skip <= current.gap && at + skip < tokenAtoms.length; skip += 1) {
+      if (matchSteps(steps, step + 1, at + skip, tokenAtoms, positions)) return true;
+    }
+    return false;
+  }
+  if (at >= tokenAtoms.length || !intersects(current.atoms, tokenAtoms[at])) return false;
+  positions.push(at);
+  if (matchSteps(steps, step + 1, at + 1, tokenAtoms, positions)) return true;
+  positions.pop();
+  return false;
+}
+
+function intersects(wanted: ReadonlySet<number>, present: ReadonlySet<number>): boolean {
+  const [small, large] = wanted.size <= present.size ? [wanted, present] : [present, wanted];
+  for (const id of small) if (large.has(id)) return true;
+  return false;
+}

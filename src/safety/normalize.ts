@@ -1,0 +1,190 @@
+// Turns a message into comparable word tokens, the same way for messages and for lexicon phrases, in any language.
+
+/** One word (or emoji) of a message, with the spellings of it worth trying when matching. */
+export interface WordToken {
+  /** How it was typed after lower-casing and folding, before leetspeak mapping ("h8", "2"). */
+  readonly typed: string;
+  /** Candidate forms, best first: forms[0] is the canonical one shown by normalizeForMatching. */
+  readonly forms: readonly string[];
+  readonly isEmoji: boolean;
+}
+
+// Letters that have no Unicode decomposition but that people often type without (ø → o) or that
+// have two code points for one Urdu letter depending on the keyboard (Arabic ي vs Urdu ی).
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ħ: 'h',
+  '\u064A': '\u06CC', // Arabic yeh → Farsi/Urdu yeh
+  '\u0649': '\u06CC', // alef maksura → Urdu yeh
+  '\u0643': '\u06A9', // Arabic kaf → keheh
+  '\u0647': '\u06C1', // Arabic heh → heh goal
+  '\u06D5': '\u06C1', // ae → heh goal
+  '\u0629': '\u06C1', // teh marbuta → heh goal
+  '\u06C3': '\u06C1', // teh marbuta goal → heh goal
+};
+
+// Leetspeak inside words with letters ("k1ll", "su1c1d3", "$h", "d!e"); digits alone stay numbers ("20 pills").
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
+
+// Emoji that mean the same thing for matching, so a lexicon needs to list only one of them.
+const EMOJI_ALIASES: Readonly<Record<string, string>> = {
+  '☠': '💀',
+  '🗡': '🔪',
+  '🤣': '😂',
+  '😹': '😂',
+  '😆': '😂',
+  '😿': '😭',
+  '⚱': '⚰',
+};
+
+const TOKEN = /\p{Extended_Pictographic}|[\p{L}\p{M}\p{N}@$!|'’ʼ`]+/gu;
+const HAS_LETTER = /\p{L}/u;
+const LEET_CHARS = /[0-9@$!|]/;
+const NON_LETTER_EDGES = /^[!|]+|[!|]+$/g;
+const APOSTROPHES = /['’ʼ`]/g;
+const ARABIC_BASE = /\p{Script=Arabic}/u;
+// Scripts whose combining marks are accents on a letter (café, não, ğ) and so are safe to drop.
+const ACCENTED_BASE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/u;
+const MARK = /\p{M}/u;
+const INVISIBLE = /\p{Cf}|\u0640|\p{Emoji_Modifier}/gu; // format chars, tatweel, skin tones
+// Arabic-Indic and Urdu (Extended Arabic-Indic) digits; both blocks start at a code point ending in 0.
+const EXTENDED_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+function lowerCaseFor(text: string, language: string): string {
+  // Turkish and Azeri have dotted/dotless i: "İ" → "i" and "I" → "ı" only under their own locale.
+  const base = language.split(/[-_]/)[0].toLowerCase();
+  return base === 'tr' || base === 'az' ? text.toLocaleLowerCase('tr') : text.toLowerCase();
+}
+
+/**
+ * Drops accents on Latin/Greek/Cyrillic letters and harakat on Arabic script, but keeps the marks that
+ * are part of an Urdu letter (madda and hamza in آ ئ ۓ ۂ) and marks of scripts where they are vowels.
+ */
+function stripMarks(text: string): string {
+  let out = '';
+  let base = '';
+  for (const char of text.normalize('NFKD')) {
+    if (!MARK.test(char)) {
+      base = char;
+      out += char;
+      continue;
+    }
+    const code = char.codePointAt(0) ?? 0;
+    if (base !== '' && ARABIC_BASE.test(base)) {
+      if (code >= 0x0653 && code <= 0x0655) out += char;
+    } else if (base === '' || ACCENTED_BASE.test(base)) {
+      // an accent or a variation selector: drop it
+    } else {
+      out += char;
+    }
+  }
+  return out.normalize('NFC');
+}
+
+function foldLetters(text: string): string {
+  let out = '';
+  for (const char of text) out += LETTER_FOLDS[char] ?? char;
+  return out.replace(EXTENDED_DIGITS, (digit) => String((digit.codePointAt(0) ?? 0) % 16)).replace(INVISIBLE, '');
+}
+
+/** Lower case, accents and harakat removed, letters folded, invisible characters gone: the message as one string. */
+export function foldText(text: string, language: string): string {
+  // An acute accent typed as an apostrophe ("don´t") would otherwise become a space under NFKD.
+  return foldLetters(stripMarks(lowerCaseFor(text.replace(/´/g, "'"), language)));
+}
+
+function collapseRuns(word: string, minRun: number, keep: number): string {
+  let out = '';
+  let runChar = '';
+  let runLength = 0;
+  for (const char of word) {
+    if (char === runChar) {
+      runLength += 1;
+    } else {
+      out += flushRun(runChar, runLength, minRun, keep);
+      runChar = char;
+      runLength = 1;
+    }
+  }
+  return out + flushRun(runChar, runLength, minRun, keep);
+}
+
+function flushRun(char: string, length: number, minRun: number, keep: number): string {
+  if (length === 0) return '';
+  return char.repeat(length >= minRun ? keep : length);
+}
+
+/**
+ * The forms of one word worth comparing: stretched letters collapsed ("sooo" → "so", "killlll" → "kill"
+ * via the 2-letter form), doubled letters collapsed ("diee" → "die"), and both readings of "1" ("k1ll", "ki11").
+ */
+function wordForms(typed: string): string[] {
+  const bases: string[] = [];
+  if (HAS_LETTER.test(typed) && LEET_CHARS.test(typed)) {
+    const withI = [...typed].map((char) => LEET[char] ?? char).join('');
+    bases.push(withI);
+    if (typed.includes('1')) bases.push([...typed].map((char) => (char === '1' ? 'l' : (LEET[char] ?? char))).join(''));
+  } else {
+    bases.push(typed);
+  }
+  const forms: string[] = [];
+  const add = (form: string): void => {
+    if (form !== '' && !forms.includes(form)) forms.push(form);
+  };
+  for (const base of bases) {
+    add(collapseRuns(base, 3, 1));
+    add(collapseRuns(base, 3, 2));
+    add(collapseRuns(base, 2, 1));
+  }
+  return forms;
+}
+
+/** Splits a message into word and emoji tokens, each with its candidate forms. Punctuation and spacing are folded away. */
+export function tokenizeForMatching(text: string, language: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const match of foldText(text, language).matchAll(TOKEN)) {
+    const piece = match[0];
+    if (/\p{Extended_Pictographic}/u.test(piece)) {
+      const emoji = EMOJI_ALIASES[piece] ?? piece;
+      // "😭😭😭" means the same as one; repeating it must not push words apart.
+      const previous = tokens[tokens.length - 1];
+      if (previous?.isEmoji && previous.typed === emoji) continue;
+      tokens.push({ typed: emoji, forms: [emoji], isEmoji: true });
+      continue;
+    }
+    const typed = piece.replace(APOSTROPHES, '').replace(NON_LETTER_EDGES, '');
+    if (!/[\p{L}\p{N}]/u.test(typed)) continue;
+    tokens.push({ typed, forms: wordForms(typed), isEmoji: false });
+  }
+  return tokens;
+}
+
+/**
+ * The message as matching sees it, for tests and debugging: lower case (Turkish-aware), no accents or
+ * Arabic-script harakat (Urdu letters intact), stretched letters collapsed, leetspeak read as letters,
+ * emoji kept as tokens, punctuation and spacing folded to single spaces.
+ */
+export function normalizeForMatching(text: string, language: string): string {
+  return tokenizeForMatching(text, language)
+    .map((token) => token.forms[0])
+    .join(' ');
+}
