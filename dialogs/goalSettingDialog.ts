@@ -93,7 +93,7 @@ export class GoalSettingDialog extends ComponentDialog {
       return step.endDialog();
     }
     const key = activeGoals(profile).length === 0 ? 'goals.areaQuestion' : 'goals.areaQuestionAnother';
-    return step.prompt(CHOICE, choiceOptions(t, t(key), choicesFor(t, 'lifeArea', LIFE_AREAS)));
+    return step.prompt(CHOICE, choiceOptions(t, t(key), choicesFor(t, 'choices.lifeArea', LIFE_AREAS)));
   }
 
   private async askText(step: Step) {
@@ -124,7 +124,7 @@ export class GoalSettingDialog extends ComponentDialog {
     if (!answer || !draft.text || classifyGoal(answer, language).includes('vague')) return step.next();
     draft.suggestion = suggestPersonalPhrasing(draft.text, answer, language);
     const prompt = t('goals.suggestionQuestion', { suggestion: draft.suggestion });
-    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'suggestion', SUGGESTION_CHOICES)));
+    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices.suggestion', SUGGESTION_CHOICES)));
   }
 
   private async resolveWording(step: Step) {
@@ -161,7 +161,7 @@ export class GoalSettingDialog extends ComponentDialog {
     const { t } = turnLanguage(step.context);
     return step.prompt(
       CHOICE,
-      choiceOptions(t, t('goals.confirmQuestion'), choicesFor(t, 'readBack', READ_BACK_CHOICES)),
+      choiceOptions(t, t('goals.confirmQuestion'), choicesFor(t, 'choices.readBack', READ_BACK_CHOICES)),
     );
   }
 
@@ -203,7 +203,7 @@ export class GoalSettingDialog extends ComponentDialog {
 
   private promptAnother(step: Step) {
     const { t } = turnLanguage(step.context);
-    return step.prompt(CHOICE, choiceOptions(t, t('goals.addAnotherQuestion'), choicesFor(t, '', YES_NO)));
+    return step.prompt(CHOICE, choiceOptions(t, t('goals.addAnotherQuestion'), choicesFor(t, 'choices', YES_NO)));
   }
 
   private async sendReadBack(step: Step, draft: GoalDraft) {

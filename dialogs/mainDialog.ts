@@ -1,28 +1,47 @@
-// Routes each turn: commands that work any time first, then the active dialog, else the conversation from the start:
+// Routes each turn: a risk reply first, then commands that work any time, a concern reply, then the active dialog,
+// else the conversation from the start:
 // welcome & consent → check-in → review (returning) or preferences → goals (if wanted) → summary & consent to share.
 import { Attachment, MessageFactory, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  Dialog,
   DialogContext,
+  DialogReason,
   DialogSet,
+  DialogTurnResult,
   DialogTurnStatus,
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { activeGoals, BotState, GoalWorkChoice } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import { turnSafety } from '../src/bot/turnSafety';
+import { CHECK_IN_PAUSE_THRESHOLD, pausesGoalWork, SafetyVerdict } from '../src/safety/safetyCheck';
+import type { SignalKind } from '../src/safety/types';
 import { Command, CommandRecognisers } from '../src/commands';
 import { describeStoredData } from '../src/privacy/describeStoredData';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog';
+import { CONCERN_DIALOG, ConcernDialog } from './concernDialog';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { GOAL_SETTING_DIALOG, GoalSettingDialog } from './goalSettingDialog';
 import { PREFERENCES_DIALOG, PreferencesDialog } from './preferencesDialog';
 import { REVIEW_DIALOG, ReviewDialog } from './reviewDialog';
+import { RISK_DIALOG, RiskDialog } from './riskDialog';
+import { SafetyOutcome } from './safetyNextSteps';
 import { DialogSettings, howToReachService } from './settings';
 import { SUMMARY_DIALOG, SummaryDialog, SummaryReadyHandler } from './summaryDialog';
 import { WELCOME_DIALOG, WelcomeDialog } from './welcomeDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
+const CHECK_IN_CONCERN_DIALOG = 'checkInConcernDialog';
+const COMMANDS_A_SAFETY_REPLY_HANDLES: readonly Command[] = ['stop', 'talkToPerson'];
+
+// Concern kinds answered with one gentle line inside the conversation, without pausing it.
+const GENTLE_LINES: Array<[SignalKind, string]> = [
+  ['perfectionism', 'safetyReplies:gentle.perfectionism'],
+  ['overthinking', 'safetyReplies:gentle.overthinking'],
+  ['negative_goal_experience', 'safetyReplies:gentle.negativeGoalExperience'],
+];
 
 export class MainDialog extends ComponentDialog {
   // The root set holds the conversation and the dialogs a command can start over it.
@@ -41,10 +60,12 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new ReviewDialog(state));
     this.addDialog(new GoalSettingDialog(state));
     this.addDialog(new SummaryDialog(state, settings, onSummaryReady));
+    this.addDialog(new ConcernDialog(state, settings, CHECK_IN_CONCERN_DIALOG));
     this.addDialog(
       new WaterfallDialog(`${MAIN_DIALOG}.steps`, [
         this.welcomeOrGreet.bind(this),
         this.checkIn.bind(this),
+        this.concernIfCheckInHigh.bind(this),
         this.reviewOrPreferences.bind(this),
         this.goalsIfWanted.bind(this),
         this.summary.bind(this),
@@ -52,20 +73,59 @@ export class MainDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = `${MAIN_DIALOG}.steps`;
-    this.rootDialogs = new DialogSet(state.dialogState).add(this).add(new DeleteDataDialog(state));
+    this.rootDialogs = new DialogSet(state.dialogState)
+      .add(this)
+      .add(new DeleteDataDialog(state))
+      .add(new RiskDialog(state, settings))
+      .add(new ConcernDialog(state, settings));
   }
 
   /** One turn of the conversation. */
   async run(context: TurnContext): Promise<void> {
     const dc = await this.rootDialogs.createContext(context);
+    const verdict = turnSafety(context);
+    // Risk comes before everything, commands included, and replaces whatever the dialogs would have said.
+    if (verdict?.level === 'risk') {
+      await this.startSafetyDialog(dc, RISK_DIALOG, { verdict });
+      return;
+    }
     const command = context.activity.type === 'message' ? this.recogniseCommand(context) : undefined;
-    if (command) {
+    // A safety reply offers its own "take a break" and "talk to a person", which also keep the young person safe.
+    const safetyDialogActive = [RISK_DIALOG, CONCERN_DIALOG].includes(dc.activeDialog?.id ?? '');
+    if (command && !(safetyDialogActive && COMMANDS_A_SAFETY_REPLY_HANDLES.includes(command))) {
       await this.handleCommand(dc, command);
       return;
     }
+    if (verdict && pausesGoalWork(verdict)) {
+      await this.startSafetyDialog(dc, CONCERN_DIALOG, { because: 'message' });
+      return;
+    }
+    if (verdict) await this.sendGentleLines(context, verdict);
     if (context.activity.type === 'message' && (await this.askToResumeIfPaused(dc))) return;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+  }
+
+  /** A dialog ending with "stayPaused" (a break after a safety reply) leaves the question unasked until they choose. */
+  async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    if ((result as SafetyOutcome | undefined) === 'stayPaused') return Dialog.EndOfTurn;
+    return super.resumeDialog(outerDc, reason, result);
+  }
+
+  /** Starts a safety dialog over the conversation; a second signal replaces the first reply rather than stacking. */
+  private async startSafetyDialog(dc: DialogContext, dialogId: string, options: object): Promise<void> {
+    const active = dc.activeDialog?.id;
+    if (active === RISK_DIALOG || active === CONCERN_DIALOG) await dc.replaceDialog(dialogId, options);
+    else await dc.beginDialog(dialogId, options);
+  }
+
+  /** Overthinking, perfectionism, a bad past experience, or an idiom: one short line, then the conversation goes on. */
+  private async sendGentleLines(context: TurnContext, verdict: SafetyVerdict): Promise<void> {
+    const { t } = turnLanguage(context);
+    const kinds = new Set(verdict.signals.map((signal) => signal.kind));
+    const lines = GENTLE_LINES.filter(([kind]) => kinds.has(kind)).map(([, key]) => t(key));
+    if (lines.length === 0 && verdict.gentleCheck) lines.push(t('safetyReplies:gentle.check'));
+    if (lines.length > 0) await context.sendActivity(lines.join(' '));
   }
 
   private recogniseCommand(context: TurnContext): Command | undefined {
@@ -162,7 +222,16 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(CHECK_IN_DIALOG);
   }
 
+  private async concernIfCheckInHigh(step: WaterfallStepContext) {
+    const score = step.result as number | undefined;
+    if (score !== undefined && score >= CHECK_IN_PAUSE_THRESHOLD) {
+      return step.beginDialog(CHECK_IN_CONCERN_DIALOG, { because: 'checkIn' });
+    }
+    return step.next();
+  }
+
   private async reviewOrPreferences(step: WaterfallStepContext) {
+    if ((step.result as SafetyOutcome | undefined) === 'stayPaused') return step.endDialog();
     const profile = await this.state.readProfile(step.context);
     if (activeGoals(profile).length > 0) {
       (step.values as { reviewed?: boolean }).reviewed = true;

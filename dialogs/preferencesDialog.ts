@@ -50,7 +50,7 @@ export class PreferencesDialog extends ComponentDialog {
     const { t } = turnLanguage(step.context);
     if (!step.options.explained) await step.context.sendActivity(t('preferences.intro'));
     const question = t('preferences.goalWorkQuestion');
-    return step.prompt(CHOICE, choiceOptions(t, question, choicesFor(t, 'goalWork', GOAL_WORK_OR_NOT_SURE)));
+    return step.prompt(CHOICE, choiceOptions(t, question, choicesFor(t, 'choices.goalWork', GOAL_WORK_OR_NOT_SURE)));
   }
 
   private async recordGoalWork(step: WaterfallStepContext<PreferencesProgress>) {
@@ -73,7 +73,11 @@ export class PreferencesDialog extends ComponentDialog {
     }
     return step.prompt(
       CHOICE,
-      choiceOptions(t, t('preferences.pastExperienceQuestion'), choicesFor(t, 'pastExperience', PAST_EXPERIENCES)),
+      choiceOptions(
+        t,
+        t('preferences.pastExperienceQuestion'),
+        choicesFor(t, 'choices.pastExperience', PAST_EXPERIENCES),
+      ),
     );
   }
 
@@ -91,7 +95,7 @@ export class PreferencesDialog extends ComponentDialog {
     }
     return step.prompt(
       CHOICE,
-      choiceOptions(t, t('preferences.wordQuestion'), choicesFor(t, 'goalWord', WORD_CHOICES)),
+      choiceOptions(t, t('preferences.wordQuestion'), choicesFor(t, 'choices.goalWord', WORD_CHOICES)),
     );
   }
 
@@ -121,7 +125,7 @@ export class PreferencesDialog extends ComponentDialog {
       choiceOptions(
         language.t,
         language.t('preferences.involvedQuestion'),
-        choicesFor(language.t, 'involved', INVOLVED_CHOICES),
+        choicesFor(language.t, 'choices.involved', INVOLVED_CHOICES),
       ),
     );
   }

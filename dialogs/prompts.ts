@@ -82,10 +82,10 @@ export function choiceAnswer<T extends string>(step: WaterfallStepContext): T | 
   return (step.result as FoundChoice | undefined)?.value as T | undefined;
 }
 
-/** Buttons for `values`, titled from `choices.<group>.<value>` (or `choices.<value>` without a group). */
-export function choicesFor(t: Translate, group: string, values: readonly string[]): Choice[] {
+/** Buttons for `values`, each titled from the string `<keyPrefix>.<value>` in the turn's language. */
+export function choicesFor(t: Translate, keyPrefix: string, values: readonly string[]): Choice[] {
   return values.map((value) => {
-    const title = t(group ? `choices.${group}.${value}` : `choices.${value}`);
+    const title = t(`${keyPrefix}.${value}`);
     return { value, action: { type: ActionTypes.ImBack, title, value: title } };
   });
 }

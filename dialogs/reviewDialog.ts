@@ -77,7 +77,10 @@ export class ReviewDialog extends ComponentDialog {
     const goal = profile.goals.find((g) => g.id === id);
     const progress = goal && formatProgress(goal.ratings);
     if (goal && progress) await step.context.sendActivity(t('review.progress', { text: goal.text, progress }));
-    return step.prompt(CHOICE, choiceOptions(t, t('review.nextQuestion'), choicesFor(t, 'review', REVIEW_CHOICES)));
+    return step.prompt(
+      CHOICE,
+      choiceOptions(t, t('review.nextQuestion'), choicesFor(t, 'choices.review', REVIEW_CHOICES)),
+    );
   }
 
   private async act(step: Step) {

@@ -1,10 +1,13 @@
 // What a service configures that the dialogs need to say.
 import type { Translate } from '../src/i18n';
+import type { CountryCode } from '../src/safety/crisisResources';
 
 export interface DialogSettings {
   serviceName: string;
   /** How to reach the service outside this chat; empty when not configured. */
   serviceContact: string;
+  /** Whose crisis lines to offer; undefined: from the young person's locale, else GB. */
+  serviceCountry?: CountryCode;
 }
 
 /** "You can reach … on …", or nothing when the service has not said how. */

@@ -47,7 +47,7 @@ export class SummaryDialog extends ComponentDialog {
   private async askIfNote(step: Step) {
     if (step.options.noteAsked) return step.next();
     const { t } = turnLanguage(step.context);
-    return step.prompt(CHOICE, choiceOptions(t, t('summary.noteQuestion'), choicesFor(t, '', YES_NO)));
+    return step.prompt(CHOICE, choiceOptions(t, t('summary.noteQuestion'), choicesFor(t, 'choices', YES_NO)));
   }
 
   private async askNote(step: Step) {
@@ -67,7 +67,7 @@ export class SummaryDialog extends ComponentDialog {
     const lines = profile ? summaryLines(profile, this.choices(step), t) : [];
     await step.context.sendActivity(lines.length > 0 ? [t('summary.intro'), ...lines].join('\n') : t('summary.empty'));
     const prompt = t('summary.shareQuestion', { serviceName: this.settings.serviceName });
-    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'share', SHARE_CHOICES)));
+    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices.share', SHARE_CHOICES)));
   }
 
   private async decide(step: Step) {
@@ -76,7 +76,7 @@ export class SummaryDialog extends ComponentDialog {
     if (decision === 'change') {
       return step.prompt(
         CHOICE,
-        choiceOptions(t, t('summary.changeQuestion'), choicesFor(t, 'change', CHANGE_CHOICES)),
+        choiceOptions(t, t('summary.changeQuestion'), choicesFor(t, 'choices.change', CHANGE_CHOICES)),
       );
     }
     // Only an explicit "share" shares; no answer is not consent.

@@ -7,6 +7,7 @@ import { CommandRecognisers } from './commands';
 import type { Config } from './config';
 import { createI18n } from './i18n';
 import type { Logger } from './log';
+import { SafetyCheck } from './safety/safetyCheck';
 import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
 import { AppStorage, openStorage } from './storage';
@@ -28,10 +29,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const mainDialog = new MainDialog(
     state,
     new CommandRecognisers(),
-    { serviceName: config.serviceName, serviceContact: config.serviceContact },
+    { serviceName: config.serviceName, serviceContact: config.serviceContact, serviceCountry: config.serviceCountry },
     onSummaryReady,
   );
-  const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage);
+  const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);
   const adapter = createAdapter(config.bot, state, logger);
   return { server: new HttpServer({ adapter, bot, storage, logger }), storage };
 }

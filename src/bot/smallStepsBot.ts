@@ -1,12 +1,15 @@
-// The bot's turn pipeline: card answers as text, language (and their word for goals) for the turn, then the
-// dialogs, then state saved once at the end.
-import { ActivityHandler, TurnContext } from 'botbuilder';
+// The bot's turn pipeline: card answers as text, language (and their word for goals) for the turn, the safety
+// check on everything the message carries, then the dialogs, then state saved once at the end.
+import { ActivityHandler, ActivityTypes, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Language } from '../i18n/languages';
-import { textFromSubmission } from './cardSubmission';
-import { BotState } from './state';
+import { describeError, Logger } from '../log';
+import type { SafetyCheck } from '../safety/safetyCheck';
+import { textFromSubmission, textsToCheck } from './cardSubmission';
+import { BotState, UserProfile } from './state';
 import { setTurnLanguage } from './turnLanguage';
+import { setTurnSafety } from './turnSafety';
 
 export class SmallStepsBot extends ActivityHandler {
   constructor(
@@ -14,6 +17,8 @@ export class SmallStepsBot extends ActivityHandler {
     private readonly mainDialog: MainDialog,
     private readonly i18nInstance: i18n,
     private readonly defaultLanguage: Language,
+    private readonly safety: SafetyCheck,
+    private readonly logger: Logger,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -33,8 +38,34 @@ export class SmallStepsBot extends ActivityHandler {
     const submitted = textFromSubmission(context.activity);
     if (submitted !== undefined) context.activity.text = submitted;
     const profile = await this.state.readProfile(context);
-    setTurnLanguage(context, this.i18nInstance, this.defaultLanguage, profile?.preferences.goalWord);
+    const { language } = setTurnLanguage(
+      context,
+      this.i18nInstance,
+      this.defaultLanguage,
+      profile?.preferences.goalWord,
+    );
+    if (context.activity.type === (ActivityTypes.Message as string)) await this.checkSafety(context, language, profile);
     await super.run(context);
     await this.state.saveChanges(context);
+  }
+
+  /** The safety check, on everything the message carries, before any dialog sees it. */
+  private async checkSafety(context: TurnContext, language: Language, profile: UserProfile | undefined): Promise<void> {
+    const texts = textsToCheck(context.activity);
+    if (texts.length === 0) return;
+    const verdict = this.safety.check(texts.join('\n'), language, (error) =>
+      this.logger.error(
+        { error: describeError(error) },
+        'safety check failed; the message is treated as needing a human',
+      ),
+    );
+    setTurnSafety(context, verdict);
+    // Kind and time only, never the words; and only for a young person who agreed that answers are kept.
+    if (verdict.signals.length > 0 && profile?.consent?.given) {
+      const at = new Date().toISOString();
+      await this.state.updateProfile(context, (p) => {
+        p.signals.push(...verdict.signals.map((signal) => ({ kind: signal.kind, at })));
+      });
+    }
   }
 }

@@ -2,6 +2,7 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { GboRating } from '../goals/gbo';
+import type { SignalKind } from '../safety/types';
 
 export const STATE_VERSION = 1;
 
@@ -70,18 +71,25 @@ export interface AgreedSummary {
 export const SUMMARY_SECTIONS = ['checkIns', 'preferences', 'goals', 'note'] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
 
+/** A safety signal noticed in a message: its kind and when, never the words. */
+export interface NoticedSignal {
+  kind: SignalKind;
+  at: string;
+}
+
 /** What is kept about a young person across conversations (botbuilder UserState). */
 export interface UserProfile {
   version: typeof STATE_VERSION;
   consent?: ConsentRecord;
   checkIns: CheckInRecord[];
+  signals: NoticedSignal[];
   preferences: Preferences;
   goals: Goal[];
   summaries: AgreedSummary[];
 }
 
 export function newUserProfile(): UserProfile {
-  return { version: STATE_VERSION, checkIns: [], preferences: {}, goals: [], summaries: [] };
+  return { version: STATE_VERSION, checkIns: [], signals: [], preferences: {}, goals: [], summaries: [] };
 }
 
 /** A profile stored by an earlier version, given the fields added since (every addition so far is optional data). */

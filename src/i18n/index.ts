@@ -32,12 +32,17 @@ export function readLocaleFile<T>(language: Language, file: string): T | undefin
   return JSON.parse(text) as T;
 }
 
-/** An i18next instance holding the UI strings (translation.json) of every language present in locales/. */
+/** i18next namespaces, one file each in locales/<language>/: the UI, and the replies to safety signals. */
+export const STRING_NAMESPACES = ['translation', 'safetyReplies'] as const;
+
+/** An i18next instance holding the strings of every language present in locales/. */
 export async function createI18n(defaultLanguage: Language): Promise<i18n> {
-  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const language of SUPPORTED_LANGUAGES) {
-    const translation = readLocaleFile<Record<string, unknown>>(language, 'translation');
-    if (translation) resources[language] = { translation };
+    for (const namespace of STRING_NAMESPACES) {
+      const strings = readLocaleFile<Record<string, unknown>>(language, namespace);
+      if (strings) (resources[language] ??= {})[namespace] = strings;
+    }
   }
   const instance = i18next.createInstance();
   await instance.init({
@@ -45,6 +50,8 @@ export async function createI18n(defaultLanguage: Language): Promise<i18n> {
     lng: defaultLanguage,
     fallbackLng: defaultLanguage === 'en' ? 'en' : [defaultLanguage, 'en'],
     supportedLngs: [...SUPPORTED_LANGUAGES],
+    ns: [...STRING_NAMESPACES],
+    defaultNS: 'translation',
     // Messages go to chat clients as plain text, never into HTML, so i18next must not HTML-escape them.
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -189,7 +189,7 @@ export const conversationCases: ConversationCase[] = [
       ...GOALS_NOW('goals'),
       ['school, college or work', [/In your own words/]],
       ['get better grades', [/what would be different for you\?/i]],
-      ['i would stop panicking', [/How about: ".*"\?/]],
+      ['i would ask for help more', [/How about: ".*"\?/]],
       ['write it differently', [/how would you like to put it\?/]],
       ['feel ok asking teachers for help', [/small first step/]],
       ['ask one question in maths', [/How close/]],

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { localesDir, readLocaleFile } from '../../src/i18n';
-import { isSupportedLanguage, languageFor } from '../../src/i18n/languages';
+import { isSupportedLanguage, languageFor, SUPPORTED_LANGUAGES } from '../../src/i18n/languages';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
@@ -23,6 +23,13 @@ describe('locales', () => {
   it.each(translated)('%s has exactly the UI keys English has', (language) => {
     const english = keysOf(readLocaleFile('en', 'translation')).sort();
     expect(keysOf(readLocaleFile(language, 'translation')).sort()).toEqual(english);
+  });
+});
+
+describe('safety replies', () => {
+  it.each(SUPPORTED_LANGUAGES)('%s has every safety reply English has, and no other', (language) => {
+    const english = keysOf(readLocaleFile('en', 'safetyReplies')).sort();
+    expect(keysOf(readLocaleFile(language, 'safetyReplies')).sort()).toEqual(english);
   });
 });
 

@@ -121,6 +121,28 @@ describe('POST /api/messages', () => {
     expect(await client.say('what do you know about me')).toEqual(["I don't keep anything about you at the moment."]);
   });
 
+  it('answers a risk message in pt-BR with CVV 188 and a handoff.initiate event at the serviceUrl, in the same turn', async () => {
+    const client = chat({ locale: 'pt-BR' });
+    await client.join();
+    const { status, replies } = await client.post({ type: 'message', text: 'não aguento mais, quero me matar' });
+    expect(status).toBe(200);
+    const messages = replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
+    expect(messages[0]).toMatch(/Obrigado por me contar/);
+    expect(messages[1]).toMatch(/CVV[^\n]*188/);
+    expect(messages[2]).toBe('Você está tendo pensamentos de se matar neste momento?');
+    const handoff = replies.find((reply) => reply.type === 'event' && reply.name === 'handoff.initiate');
+    expect(handoff?.value).toMatchObject({
+      reason: 'risk',
+      urgency: 'immediate',
+      summary: {
+        language: 'pt-BR',
+        signalsNow: expect.arrayContaining([expect.objectContaining({ kind: 'suicidal_thoughts' })]),
+      },
+    });
+    expect(handoff?.urlConversationId).toBe(client.conversationId);
+    expect(JSON.stringify(handoff)).not.toContain('matar');
+  });
+
   it('keeps nothing when the young person declines', async () => {
     const client = chat();
     await client.join();

@@ -1,0 +1,82 @@
+// The risk response, in the same turn as the message: warm words, the crisis lines for their country, the direct
+// question about right now (ASQ), and a `handoff.initiate` event with urgency "immediate". Goal work stays paused
+// unless the young person chooses to carry on.
+import { EventFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { BotState } from '../src/bot/state';
+import { turnLanguage } from '../src/bot/turnLanguage';
+import { riskHandoffContext } from '../src/handoff/handoffContext';
+import { crisisLineTexts } from '../src/safety/crisisReplies';
+import type { SafetyVerdict } from '../src/safety/safetyCheck';
+import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import { actOnNextStep, crisisResourcesForTurn, promptNextStep } from './safetyNextSteps';
+import { DialogSettings } from './settings';
+
+export const RISK_DIALOG = 'riskDialog';
+const CHOICE = 'riskChoice';
+const ASQ_ANSWERS = ['yes', 'no', 'notSure'] as const;
+
+export interface RiskOptions {
+  verdict: SafetyVerdict;
+}
+
+export class RiskDialog extends ComponentDialog {
+  constructor(
+    private readonly state: BotState,
+    private readonly settings: DialogSettings,
+  ) {
+    super(RISK_DIALOG);
+    this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(
+      new WaterfallDialog(`${RISK_DIALOG}.steps`, [
+        this.respond.bind(this),
+        this.answerAboutRightNow.bind(this),
+        this.finish.bind(this),
+      ]),
+    );
+    this.initialDialogId = `${RISK_DIALOG}.steps`;
+  }
+
+  private async respond(step: WaterfallStepContext<RiskOptions>) {
+    const { t, language } = turnLanguage(step.context);
+    const resources = crisisResourcesForTurn(step, this.settings);
+    const now = new Date().toISOString();
+    const handoff = riskHandoffContext({
+      service: this.settings.serviceName,
+      language,
+      signalsNow: step.options.verdict.signals.map((signal) => ({ kind: signal.kind, at: now })),
+      safetyCheckFailed: step.options.verdict.checkFailed,
+      profile: await this.state.readProfile(step.context),
+    });
+    await step.context.sendActivities([
+      { type: 'message', text: t('safetyReplies:risk.opening') },
+      {
+        type: 'message',
+        text: [t('safetyReplies:risk.notAnEmergencyService'), ...crisisLineTexts(resources, language, t)].join('\n'),
+      },
+      EventFactory.createHandoffInitiation(step.context, handoff),
+    ]);
+    const question = t('safetyReplies:risk.question');
+    return step.prompt(CHOICE, choiceOptions(t, question, choicesFor(t, 'safetyReplies:choices.asq', ASQ_ANSWERS)));
+  }
+
+  private async answerAboutRightNow(step: WaterfallStepContext<RiskOptions>) {
+    const { t } = turnLanguage(step.context);
+    const answer = choiceAnswer<(typeof ASQ_ANSWERS)[number]>(step);
+    if (answer === 'no') {
+      await step.context.sendActivity(t('safetyReplies:risk.glad'));
+    } else {
+      // Yes, not sure, or no clear answer: the emergency number comes first.
+      const emergency = crisisResourcesForTurn(step, this.settings).emergencyNumber;
+      await step.context.sendActivity(t('safetyReplies:risk.emergencyFirst', { emergency }));
+      await step.context.sendActivity(t('safetyReplies:risk.stillThere'));
+    }
+    return promptNextStep(step, CHOICE, 'safetyReplies:risk.nextQuestion');
+  }
+
+  private async finish(step: WaterfallStepContext<RiskOptions>) {
+    const outcome = await actOnNextStep(step, this.state, this.settings);
+    if (outcome === undefined) return promptNextStep(step, CHOICE, 'safetyReplies:risk.nextQuestion');
+    return step.endDialog(outcome);
+  }
+}

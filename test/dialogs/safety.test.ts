@@ -1,0 +1,217 @@
+// The safety contract through the real bot: risk at every point of the conversation gets the crisis reply, the
+// handoff event and no goal prompt in the same turn; concern pauses and resumes; gentle lines; the fail-safe path.
+import type { Activity } from 'botbuilder';
+import type { SafetyLexicon } from '../../src/safety';
+import { SafetyCheck } from '../../src/safety/safetyCheck';
+import { ConversationRunner, messageTexts } from '../support/conversationRunner';
+import { createDialogTestKit, DialogTestKit } from '../support/dialogTestKit';
+
+// Every question the conversation asks; none may appear in a turn that answers risk.
+const CONVERSATION_PROMPTS = [
+  /okay for me to keep your answers/,
+  /how are you feeling right now/,
+  /think about some small goals/,
+  /Have you set goals/,
+  /What word/,
+  /Who would you like to be involved/,
+  /Which part of life/,
+  /In your own words/,
+  /what would be different for you/i,
+  /How about: "/,
+  /small first step/,
+  /How close do you feel/,
+  /Is that right\?/,
+  /add another one/,
+  /practitioner to know/,
+  /What would you like them to know/,
+  /share this with/,
+];
+
+// The school-shaped path from hello to a shared summary: a risk message is tried after every prefix of it.
+const PATH = [
+  'hello',
+  'yes',
+  '5',
+  "yes, let's do it",
+  'never done it',
+  'goals',
+  'just me',
+  'school, college or work',
+  'pass my exams',
+  "i'd feel calmer",
+  'use that',
+  'pack my bag',
+  '4',
+  "that's right",
+  'no',
+  'yes',
+];
+
+const RISK_MESSAGE = "honestly i just want to kill myself, i'm not going to do it... probably";
+
+/** Everything in storage, as the text that would be on disk. */
+function storedText(kit: DialogTestKit): string {
+  const memory = (kit.storage as unknown as { memory: Record<string, string | undefined> }).memory;
+  return Object.values(memory).filter(Boolean).join('\n');
+}
+
+function handoffEvents(activities: Array<Partial<Activity>>) {
+  return activities.filter((a) => a.type === 'event' && a.name === 'handoff.initiate');
+}
+
+function expectRiskReply(activities: Array<Partial<Activity>>, emergency: string, line: string) {
+  const texts = messageTexts(activities);
+  expect(texts[0]).toMatch(/Thank you for telling me/);
+  expect(texts[1]).toContain(`In an emergency: call ${emergency}`);
+  expect(texts[1]).toContain(line);
+  expect(texts[texts.length - 1]).toBe('Are you having thoughts of killing yourself right now?');
+  for (const text of texts) for (const prompt of CONVERSATION_PROMPTS) expect(text).not.toMatch(prompt);
+  const [event] = handoffEvents(activities);
+  expect(handoffEvents(activities)).toHaveLength(1);
+  expect(event.value).toMatchObject({ reason: 'risk', urgency: 'immediate' });
+  expect(JSON.stringify(event.value)).not.toContain('kill');
+}
+
+describe('risk', () => {
+  it.each(PATH.map((_, index) => [index, PATH[index - 1] ?? '(nothing yet)']))(
+    'after %i steps (last said: %s), a risk message gets the crisis reply and a handoff, and no question',
+    async (count) => {
+      const runner = new ConversationRunner(await createDialogTestKit());
+      const say = runner.open('risk');
+      for (const step of PATH.slice(0, count)) await say(step);
+      expectRiskReply(await say(RISK_MESSAGE), '999', 'Samaritans');
+    },
+  );
+
+  it('in a card submission is caught the same way', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('card');
+    for (const step of PATH.slice(0, 8)) await say(step);
+    expectRiskReply(await say(JSON.stringify({ value: { text: 'i want to die' } })), '999', 'Samaritans');
+  });
+
+  it('typed as the summary note is caught, and the note is not kept', async () => {
+    const kit = await createDialogTestKit();
+    const runner = new ConversationRunner(kit);
+    const say = runner.open('note');
+    for (const step of PATH) await say(step);
+    expectRiskReply(await say('nobody would miss me if i was gone'), '999', 'Samaritans');
+    expect(storedText(kit)).not.toContain('nobody would miss me');
+  });
+
+  it('answered "yes" to the question about right now gets the emergency number first', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('asq-yes');
+    await say('hello');
+    await say(RISK_MESSAGE);
+    const texts = messageTexts(await say('yes'));
+    expect(texts[0]).toMatch(/^Please call 999 now/);
+    expect(texts[texts.length - 1]).toBe('What would you like to do now?');
+  });
+
+  it('answered "no", then "carry on gently", resumes the question they were at', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('asq-no');
+    for (const step of PATH.slice(0, 9)) await say(step);
+    await say(RISK_MESSAGE);
+    expect(messageTexts(await say('no'))).toEqual([
+      expect.stringMatching(/Thank you for letting me know/),
+      'What would you like to do now?',
+    ]);
+    expect(messageTexts(await say('carry on gently'))).toEqual([
+      expect.stringMatching(/what would be different for you/i),
+    ]);
+  });
+
+  it('then "take a break" keeps goal work paused until they choose to carry on', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('break');
+    for (const step of PATH.slice(0, 9)) await say(step);
+    await say(RISK_MESSAGE);
+    await say('no');
+    expect(messageTexts(await say('take a break'))).toEqual([expect.stringMatching(/stop here for now.*call 999/)]);
+    expect(messageTexts(await say('hi'))).toEqual(['Welcome back. Shall we carry on where we left off?']);
+    expect(messageTexts(await say('carry on'))).toEqual([expect.stringMatching(/what would be different for you/i)]);
+  });
+
+  it('in Portuguese (pt-BR) gets CVV 188 and SAMU 192, in Portuguese', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('pt', 'pt-BR');
+    await say('oi');
+    const activities = await say('eu quero me matar');
+    const texts = messageTexts(activities);
+    expect(texts[0]).toMatch(/Obrigado por me contar/);
+    expect(texts[1]).toContain('188');
+    expect(texts[1]).toContain('Em uma emergência: ligue 192');
+    expect(texts[2]).toBe('Você está tendo pensamentos de se matar neste momento?');
+    expect(handoffEvents(activities)[0].value).toMatchObject({
+      reason: 'risk',
+      urgency: 'immediate',
+      summary: { language: 'pt-BR' },
+    });
+  });
+
+  it('fails safe: if the check itself breaks, the message is treated as needing a human', async () => {
+    const broken = new SafetyCheck(new Map([['en', {} as SafetyLexicon]]));
+    const runner = new ConversationRunner(await createDialogTestKit(), {}, broken);
+    const say = runner.open('broken');
+    const activities = await say('hello');
+    expectRiskReply(activities, '999', 'Samaritans');
+    expect(handoffEvents(activities)[0].value).toMatchObject({ summary: { safetyCheckFailed: true } });
+  });
+});
+
+describe('concern', () => {
+  it('hopelessness mid-goal pauses, acknowledges, offers choices; carrying on asks the same question', async () => {
+    const kit = await createDialogTestKit();
+    const runner = new ConversationRunner(kit);
+    const say = runner.open('concern');
+    for (const step of PATH.slice(0, 11)) await say(step);
+    const activities = await say("what's the point, nothing is ever going to get better");
+    const texts = messageTexts(activities);
+    expect(texts).toEqual([
+      expect.stringMatching(/That sounds really hard.*pause the goals/),
+      'What would feel best right now?',
+    ]);
+    expect(handoffEvents(activities)).toHaveLength(0);
+    expect(messageTexts(await say('see support options'))).toEqual([
+      expect.stringMatching(/These people can help[\s\S]*Samaritans/),
+      'What would feel best right now?',
+    ]);
+    expect(messageTexts(await say('carry on gently'))).toEqual([expect.stringMatching(/small first step/)]);
+    const stored = storedText(kit);
+    expect(stored).toContain('"kind":"hopelessness"');
+    expect(stored).not.toContain('ever going to get better');
+  });
+
+  it('a check-in of 8 or more pauses before any goal question', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('high-check-in');
+    await say('hello');
+    await say('yes');
+    expect(messageTexts(await say('9'))).toEqual([
+      'Thanks for telling me: 9 out of 10.',
+      expect.stringMatching(/Thanks for being honest.*pause/),
+      'What would feel best right now?',
+    ]);
+    expect(messageTexts(await say('take a break'))).toEqual([expect.stringMatching(/stop here for now/)]);
+  });
+
+  it('perfectionism gets one gentle line and the conversation goes on', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('perfect');
+    for (const step of PATH.slice(0, 8)) await say(step);
+    const texts = messageTexts(await say('it has to be perfect or there is no point'));
+    expect(texts[0]).toBe("It doesn't need to be perfect. We can change it any time.");
+    expect(texts.length).toBeGreaterThan(1);
+  });
+
+  it('an idiom gets no crisis reply and no handoff', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('idiom');
+    for (const step of PATH.slice(0, 8)) await say(step);
+    const activities = await say('this homework is killing me');
+    expect(handoffEvents(activities)).toHaveLength(0);
+    expect(messageTexts(activities).join('\n')).not.toMatch(/Samaritans|999/);
+  });
+});
