@@ -6,7 +6,8 @@ import path from 'node:path';
 import { SUPPORTED_LANGUAGES } from '../src/i18n/languages';
 import { detectSignals, KIND_LEVEL } from '../src/safety';
 import { CorpusScore, LabelledCase, parseCorpus, scoreCorpus } from '../src/safety/evaluate';
-import { compileSafetyLexicon, projectRoot, SafetyLexicon } from '../src/safety/lexicon';
+import { projectRoot } from '../src/projectRoot';
+import { compileSafetyLexicon, SafetyLexicon } from '../src/safety/lexicon';
 
 const ROUNDS = Number(process.env.SAFETY_BENCH_ROUNDS ?? 200);
 const root = projectRoot(__dirname);

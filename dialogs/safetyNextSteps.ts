@@ -4,7 +4,7 @@ import { WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
-import { countryFor, crisisResourcesFor } from '../src/safety/crisisResources';
+import { countryFor, crisisLinesWithService } from '../src/safety/crisisResources';
 import { choiceAnswer, choiceOptions, choicesFor } from './prompts';
 import { DialogSettings, howToReachService } from './settings';
 
@@ -15,7 +15,8 @@ export type NextChoice = (typeof NEXT_CHOICES)[number];
 export type SafetyOutcome = 'resume' | 'stayPaused';
 
 export function crisisResourcesForTurn(step: WaterfallStepContext, settings: DialogSettings) {
-  return crisisResourcesFor(countryFor(settings.serviceCountry, step.context.activity.locale));
+  const country = countryFor(settings.serviceCountry, step.context.activity.locale);
+  return crisisLinesWithService(country, settings.serviceCrisisLines);
 }
 
 export function promptNextStep(step: WaterfallStepContext, choiceDialogId: string, questionKey: string) {

@@ -1,6 +1,6 @@
 // What a service configures that the dialogs need to say.
 import type { Translate } from '../src/i18n';
-import type { CountryCode } from '../src/safety/crisisResources';
+import type { CountryCode, ServiceCrisisLines } from '../src/safety/crisisResources';
 
 export interface DialogSettings {
   serviceName: string;
@@ -8,6 +8,8 @@ export interface DialogSettings {
   serviceContact: string;
   /** Whose crisis lines to offer; undefined: from the young person's locale, else GB. */
   serviceCountry?: CountryCode;
+  /** The service's own crisis lines (CRISIS_LINES_FILE), added to or replacing the shipped ones by id. */
+  serviceCrisisLines?: ServiceCrisisLines;
 }
 
 /** "You can reach … on …", or nothing when the service has not said how. */

@@ -7,6 +7,7 @@ import { CommandRecognisers } from './commands';
 import type { Config } from './config';
 import { createI18n } from './i18n';
 import type { Logger } from './log';
+import { loadServiceCrisisLines } from './safety/crisisResources';
 import { SafetyCheck } from './safety/safetyCheck';
 import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
@@ -29,7 +30,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const mainDialog = new MainDialog(
     state,
     new CommandRecognisers(),
-    { serviceName: config.serviceName, serviceContact: config.serviceContact, serviceCountry: config.serviceCountry },
+    {
+      serviceName: config.serviceName,
+      serviceContact: config.serviceContact,
+      serviceCountry: config.serviceCountry,
+      serviceCrisisLines: config.crisisLinesFile ? loadServiceCrisisLines(config.crisisLinesFile) : {},
+    },
     onSummaryReady,
   );
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);

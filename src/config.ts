@@ -76,6 +76,7 @@ const configSchema = z
       .min(1, 'must not be empty')
       .max(80, 'must be at most 80 characters')
       .default('your service'),
+    CRISIS_LINES_FILE: z.string().trim().default(''),
     SERVICE_CONTACT: z.string().trim().max(200, 'must be at most 200 characters').default(''),
     SERVICE_COUNTRY: z
       .enum(SUPPORTED_COUNTRIES, { message: `must be one of ${SUPPORTED_COUNTRIES.join(', ')}` })
@@ -122,6 +123,8 @@ export interface Config {
   /** How young people reach the service outside this chat (phone, email, hours); empty when not configured. */
   serviceContact: string;
   serviceCountry: ParsedEnv['SERVICE_COUNTRY'];
+  /** A JSON file of the service's own crisis lines by country; empty when none. */
+  crisisLinesFile: string;
   practitionerTokens: Array<{ name: string; token: string }>;
   retentionDays: number;
   logLevel: ParsedEnv['LOG_LEVEL'];
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     serviceName: parsed.SERVICE_NAME,
     serviceContact: parsed.SERVICE_CONTACT,
     serviceCountry: parsed.SERVICE_COUNTRY,
+    crisisLinesFile: parsed.CRISIS_LINES_FILE,
     practitionerTokens: parsed.PRACTITIONER_TOKENS,
     retentionDays: parsed.RETENTION_DAYS,
     logLevel: parsed.LOG_LEVEL,

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       serviceName: 'your service',
       serviceContact: '',
       serviceCountry: undefined,
+      crisisLinesFile: '',
       practitionerTokens: [],
       retentionDays: 180,
       logLevel: 'info',
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       SERVICE_NAME: 'Serviço Jovem',
       SERVICE_CONTACT: '(11) 5555-0100, seg–sex 9h–17h',
       SERVICE_COUNTRY: 'BR',
+      CRISIS_LINES_FILE: '/etc/small-steps/crisis-lines.json',
       PRACTITIONER_TOKENS: `ana:${TOKEN}, joao:${'q'.repeat(40)}`,
       RETENTION_DAYS: '30',
       LOG_LEVEL: 'warn',
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
       serviceName: 'Serviço Jovem',
       serviceContact: '(11) 5555-0100, seg–sex 9h–17h',
       serviceCountry: 'BR',
+      crisisLinesFile: '/etc/small-steps/crisis-lines.json',
       practitionerTokens: [
         { name: 'ana', token: TOKEN },
         { name: 'joao', token: 'q'.repeat(40) },

@@ -1,23 +1,16 @@
 // i18next set up from locales/<language>/*.json: every word the bot says comes through here.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { i18n } from 'i18next';
+import { projectRoot } from '../projectRoot';
 import { Language, SUPPORTED_LANGUAGES } from './languages';
 
 /** A string for a key in the turn's language, with values interpolated. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-/** The project's locales/ folder, found from here whether running from src/ (tests) or dist/src/ (built). */
+/** The project's locales/ folder. */
 export function localesDir(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'locales');
-    try {
-      if (readdirSync(candidate).length > 0) return candidate;
-    } catch {
-      // not here; keep walking up
-    }
-  }
-  throw new Error(`No locales/ folder found above ${__dirname}`);
+  return path.join(projectRoot(), 'locales');
 }
 
 /** Reads locales/<language>/<file>.json, or undefined when that language has no such file yet. */

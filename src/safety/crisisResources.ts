@@ -1,7 +1,8 @@
 // Crisis lines per country, read and validated from resources/crisis-lines/<CC>.json (data with sources, never code).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from '../projectRoot';
 
 export const CRISIS_COUNTRIES = ['GB', 'BR', 'ES', 'NO', 'TR', 'PK'] as const;
 export type CountryCode = (typeof CRISIS_COUNTRIES)[number];
@@ -127,14 +128,6 @@ function firstIssue(error: z.ZodError): string {
   return `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`;
 }
 
-/** The folder holding package.json above `from`, so src/ (ts-jest) and dist/src/ both find resources/. */
-function projectRoot(from: string = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (dir === path.dirname(dir)) throw new CrisisResourcesError(`No package.json found above ${from}`);
-  }
-}
-
 /** Validates crisis-line data; `source` names the file in every error. */
 export function parseCrisisResources(data: unknown, country: CountryCode, source: string): CrisisResources {
   const parsed = crisisResourcesSchema.safeParse(data);
@@ -241,4 +234,44 @@ export function withServiceLines(resources: CrisisResources, extra: readonly Cri
     );
   }
   return merged.data;
+}
+
+/** A service's own crisis lines, by country, as read from CRISIS_LINES_FILE: `{ "GB": [line, …], … }`. */
+export type ServiceCrisisLines = Partial<Record<CountryCode, CrisisLine[]>>;
+
+/** Reads and checks a service's crisis-lines file at start, so a mistake stops the start, not a crisis reply. */
+export function loadServiceCrisisLines(filename: string): ServiceCrisisLines {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(filename, 'utf8'));
+  } catch (error) {
+    throw new CrisisResourcesError(
+      `CRISIS_LINES_FILE ${filename} could not be read as JSON: ${(error as Error).message}`,
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new CrisisResourcesError(
+      `CRISIS_LINES_FILE ${filename} must be an object of country codes to lists of lines`,
+    );
+  }
+  const lines: ServiceCrisisLines = {};
+  for (const [country, extra] of Object.entries(data)) {
+    if (!isCountryCode(country) || !Array.isArray(extra)) {
+      throw new CrisisResourcesError(
+        `CRISIS_LINES_FILE ${filename}: "${country}" must be one of ${CRISIS_COUNTRIES.join(', ')} with a list of lines`,
+      );
+    }
+    try {
+      withServiceLines(crisisResourcesFor(country), extra as CrisisLine[]);
+    } catch (error) {
+      throw new CrisisResourcesError(`CRISIS_LINES_FILE ${filename}: ${(error as Error).message}`);
+    }
+    lines[country] = extra as CrisisLine[];
+  }
+  return lines;
+}
+
+/** The crisis lines a conversation offers: the shipped ones for its country, with the service's own. */
+export function crisisLinesWithService(country: CountryCode, serviceLines: ServiceCrisisLines = {}): CrisisResources {
+  return withServiceLines(crisisResourcesFor(country), serviceLines[country] ?? []);
 }

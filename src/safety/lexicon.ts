@@ -1,7 +1,8 @@
 // Loads, validates and compiles the per-language signal lexicons in locales/<lng>/safety.json (cached per language).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from '../projectRoot';
 import { Language, languageFor, SUPPORTED_LANGUAGES } from '../i18n/languages';
 import { AtomTable, PhraseIndex } from './matcher';
 import { tokenizeForMatching } from './normalize';
@@ -217,14 +218,6 @@ export function prepareTokens(
     out.push(token.forms);
   }
   return out;
-}
-
-/** The folder holding package.json above this file, found by walking up so src/ (ts-jest) and dist/src/ both work. */
-export function projectRoot(from: string = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (dir === path.dirname(dir)) throw new SafetyLexiconError(`No package.json found above ${from}`);
-  }
 }
 
 const cache = new Map<string, SafetyLexicon>();

@@ -151,6 +151,28 @@ describe('risk', () => {
     });
   });
 
+  it('offers the service’s own crisis line with the shipped ones', async () => {
+    const serviceCrisisLines = {
+      GB: [
+        {
+          id: 'riverside-crisis-team',
+          name: 'Riverside crisis team',
+          phone: '0161 496 0999',
+          hours: '24 hours',
+          forWhom: 'young people known to the service',
+          language: 'en',
+          emergency: false,
+          source: 'https://riverside.example.org/crisis',
+          verified: '2026-11-20',
+          verificationNote: 'Given by the service.',
+        },
+      ],
+    };
+    const runner = new ConversationRunner(await createDialogTestKit(), { serviceCrisisLines });
+    const say = runner.open('service-line');
+    expectRiskReply(await say(RISK_MESSAGE), '999', 'Riverside crisis team: call 0161 496 0999 (24 hours)');
+  });
+
   it('fails safe: if the check itself breaks, the message is treated as needing a human', async () => {
     const broken = new SafetyCheck(new Map([['en', {} as SafetyLexicon]]));
     const runner = new ConversationRunner(await createDialogTestKit(), {}, broken);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Language, SUPPORTED_LANGUAGES } from '../../src/i18n/languages';
 import { compileSafetyLexicon, detectSignals, KIND_LEVEL, loadSafetyLexicon, SIGNAL_KINDS } from '../../src/safety';
-import { projectRoot } from '../../src/safety/lexicon';
+import { projectRoot } from '../../src/projectRoot';
 import { CaseOutcome, CorpusScore, LabelledCase, parseCorpus, scoreCorpus } from '../../src/safety/evaluate';
 
 // The bars from the safety issue. A missed crisis message is the worst failure this product can have.

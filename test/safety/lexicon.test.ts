@@ -10,7 +10,8 @@ import {
   SafetyLexiconError,
   SIGNAL_KINDS,
 } from '../../src/safety';
-import { projectRoot, safetyLexiconSchema } from '../../src/safety/lexicon';
+import { projectRoot } from '../../src/projectRoot';
+import { safetyLexiconSchema } from '../../src/safety/lexicon';
 import { makeTempDir, removeDir } from '../support/tempDir';
 import { readFileSync } from 'node:fs';
 
