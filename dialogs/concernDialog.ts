@@ -3,12 +3,10 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { ChoiceQuestion } from './prompts';
-import { actOnNextStep, promptNextStep } from './safetyNextSteps';
+import { NextStepsOptions, SAFETY_NEXT_STEPS_DIALOG, SafetyNextStepsDialog } from './safetyNextSteps';
 import { DialogSettings } from './settings';
 
 export const CONCERN_DIALOG = 'concernDialog';
-const CHOICE = 'concernChoice';
 
 export interface ConcernOptions {
   /** Which acknowledgement: a message that showed distress, or a high check-in score. */
@@ -16,14 +14,10 @@ export interface ConcernOptions {
 }
 
 export class ConcernDialog extends ComponentDialog {
-  constructor(
-    private readonly state: BotState,
-    private readonly settings: DialogSettings,
-    id = CONCERN_DIALOG,
-  ) {
+  constructor(state: BotState, settings: DialogSettings, id = CONCERN_DIALOG) {
     super(id);
-    this.addDialog(new ChoiceQuestion(CHOICE));
-    this.addDialog(new WaterfallDialog(`${id}.steps`, [this.acknowledge.bind(this), this.act.bind(this)]));
+    this.addDialog(new SafetyNextStepsDialog(state, settings));
+    this.addDialog(new WaterfallDialog(`${id}.steps`, [this.acknowledge.bind(this), this.finish.bind(this)]));
     this.initialDialogId = `${id}.steps`;
   }
 
@@ -32,12 +26,11 @@ export class ConcernDialog extends ComponentDialog {
     const key =
       step.options.because === 'checkIn' ? 'safetyReplies:concern.checkInHigh' : 'safetyReplies:concern.acknowledge';
     await step.context.sendActivity(`${t(key)} ${t('safetyReplies:concern.paused')}`);
-    return promptNextStep(step, CHOICE, 'safetyReplies:concern.question');
+    const next: NextStepsOptions = { questionKey: 'safetyReplies:concern.question', offerPlan: false };
+    return step.beginDialog(SAFETY_NEXT_STEPS_DIALOG, next);
   }
 
-  private async act(step: WaterfallStepContext<ConcernOptions>) {
-    const outcome = await actOnNextStep(step, this.state, this.settings);
-    if (outcome === undefined) return promptNextStep(step, CHOICE, 'safetyReplies:concern.question');
-    return step.endDialog(outcome);
+  private async finish(step: WaterfallStepContext<ConcernOptions>) {
+    return step.endDialog(step.result);
   }
 }

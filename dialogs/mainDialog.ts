@@ -17,6 +17,7 @@ import { activeGoals, BotState, GoalWorkChoice } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { turnSafety } from '../src/bot/turnSafety';
 import { CHECK_IN_PAUSE_THRESHOLD, pausesGoalWork, SafetyVerdict } from '../src/safety/safetyCheck';
+import { safetyPlanLines } from '../src/safety/safetyPlanLines';
 import type { SignalKind } from '../src/safety/types';
 import { Command, CommandRecognisers } from '../src/commands';
 import { describeStoredData } from '../src/privacy/describeStoredData';
@@ -28,13 +29,14 @@ import { PREFERENCES_DIALOG, PreferencesDialog } from './preferencesDialog';
 import { REVIEW_DIALOG, ReviewDialog } from './reviewDialog';
 import { RISK_DIALOG, RiskDialog } from './riskDialog';
 import { SafetyOutcome } from './safetyNextSteps';
+import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
 import { DialogSettings, howToReachService } from './settings';
 import { SUMMARY_DIALOG, SummaryDialog, SummaryReadyHandler } from './summaryDialog';
 import { WELCOME_DIALOG, WelcomeDialog } from './welcomeDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 const CHECK_IN_CONCERN_DIALOG = 'checkInConcernDialog';
-const COMMANDS_A_SAFETY_REPLY_HANDLES: readonly Command[] = ['stop', 'talkToPerson'];
+const COMMANDS_A_SAFETY_REPLY_HANDLES: readonly Command[] = ['stop', 'talkToPerson', 'safetyPlan'];
 
 // Concern kinds answered with one gentle line inside the conversation, without pausing it.
 const GENTLE_LINES: Array<[SignalKind, string]> = [
@@ -77,7 +79,8 @@ export class MainDialog extends ComponentDialog {
       .add(this)
       .add(new DeleteDataDialog(state))
       .add(new RiskDialog(state, settings))
-      .add(new ConcernDialog(state, settings));
+      .add(new ConcernDialog(state, settings))
+      .add(new SafetyPlanDialog(state, settings));
   }
 
   /** One turn of the conversation. */
@@ -166,6 +169,16 @@ export class MainDialog extends ComponentDialog {
         await dc.cancelAllDialogs();
         await dc.beginDialog(DELETE_DATA_DIALOG);
         return;
+      case 'safetyPlan': {
+        const plan = (await this.state.readProfile(dc.context))?.safetyPlan;
+        if (!plan) {
+          await dc.beginDialog(SAFETY_PLAN_DIALOG);
+          return;
+        }
+        await dc.context.sendActivity([t('safetyPlan.title'), ...safetyPlanLines(plan, t)].join('\n'));
+        await this.repromptIfActive(dc);
+        return;
+      }
       case 'exportMyData':
         await this.sendStoredData(dc.context);
         await this.repromptIfActive(dc);

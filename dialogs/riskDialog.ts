@@ -9,7 +9,12 @@ import { riskHandoffContext } from '../src/handoff/handoffContext';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
 import type { SafetyVerdict } from '../src/safety/safetyCheck';
 import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
-import { actOnNextStep, crisisResourcesForTurn, promptNextStep } from './safetyNextSteps';
+import {
+  crisisResourcesForTurn,
+  NextStepsOptions,
+  SAFETY_NEXT_STEPS_DIALOG,
+  SafetyNextStepsDialog,
+} from './safetyNextSteps';
 import { DialogSettings } from './settings';
 
 export const RISK_DIALOG = 'riskDialog';
@@ -27,6 +32,7 @@ export class RiskDialog extends ComponentDialog {
   ) {
     super(RISK_DIALOG);
     this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(new SafetyNextStepsDialog(state, settings));
     this.addDialog(
       new WaterfallDialog(`${RISK_DIALOG}.steps`, [
         this.respond.bind(this),
@@ -71,12 +77,11 @@ export class RiskDialog extends ComponentDialog {
       await step.context.sendActivity(t('safetyReplies:risk.emergencyFirst', { emergency }));
       await step.context.sendActivity(t('safetyReplies:risk.stillThere'));
     }
-    return promptNextStep(step, CHOICE, 'safetyReplies:risk.nextQuestion');
+    const next: NextStepsOptions = { questionKey: 'safetyReplies:risk.nextQuestion', offerPlan: true };
+    return step.beginDialog(SAFETY_NEXT_STEPS_DIALOG, next);
   }
 
   private async finish(step: WaterfallStepContext<RiskOptions>) {
-    const outcome = await actOnNextStep(step, this.state, this.settings);
-    if (outcome === undefined) return promptNextStep(step, CHOICE, 'safetyReplies:risk.nextQuestion');
-    return step.endDialog(outcome);
+    return step.endDialog(step.result);
   }
 }

@@ -1,61 +1,95 @@
-// What the young person can choose after a risk or concern reply: carry on gently, take a break, talk to a person,
-// or see support options. Shared by riskDialog and concernDialog so both offer exactly the same.
-import { WaterfallStepContext } from 'botbuilder-dialogs';
+// What the young person can choose after a risk or concern reply: make a safety plan (after risk), carry on gently,
+// take a break, talk to a person, or see support options. One dialog, used by riskDialog and concernDialog, so both
+// offer exactly the same and act the same.
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
 import { countryFor, crisisLinesWithService } from '../src/safety/crisisResources';
-import { choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
 import { DialogSettings, howToReachService } from './settings';
 
-export const NEXT_CHOICES = ['carryOn', 'break', 'person', 'support'] as const;
-export type NextChoice = (typeof NEXT_CHOICES)[number];
+export const SAFETY_NEXT_STEPS_DIALOG = 'safetyNextStepsDialog';
+const CHOICE = 'safetyNextChoice';
+const NEXT_CHOICES = ['carryOn', 'break', 'person', 'support'] as const;
+type NextChoice = 'plan' | (typeof NEXT_CHOICES)[number];
 
 /** How a safety dialog ends: go back to where they were (the question is asked again), or stay paused. */
 export type SafetyOutcome = 'resume' | 'stayPaused';
+
+export interface NextStepsOptions {
+  /** The string key of the question ("What would you like to do now?"). */
+  questionKey: string;
+  /** After a risk reply, making a brief safety plan is offered first. */
+  offerPlan: boolean;
+}
+type Step = WaterfallStepContext<NextStepsOptions>;
 
 export function crisisResourcesForTurn(step: WaterfallStepContext, settings: DialogSettings) {
   const country = countryFor(settings.serviceCountry, step.context.activity.locale);
   return crisisLinesWithService(country, settings.serviceCrisisLines);
 }
 
-export function promptNextStep(step: WaterfallStepContext, choiceDialogId: string, questionKey: string) {
-  const { t } = turnLanguage(step.context);
-  return step.prompt(
-    choiceDialogId,
-    choiceOptions(t, t(questionKey), choicesFor(t, 'safetyReplies:choices.next', NEXT_CHOICES)),
-  );
-}
-
-/** Acts on the choice; returns the outcome, or undefined when the question should be asked again (support shown). */
-export async function actOnNextStep(
-  step: WaterfallStepContext,
-  state: BotState,
-  settings: DialogSettings,
-): Promise<SafetyOutcome | undefined> {
-  const { t, language } = turnLanguage(step.context);
-  const choice = choiceAnswer<NextChoice>(step);
-  const resources = crisisResourcesForTurn(step, settings);
-  switch (choice) {
-    case 'carryOn':
-      return 'resume';
-    case 'support':
-      await step.context.sendActivity(
-        [t('safetyReplies:concern.supportIntro'), ...crisisLineTexts(resources, language, t)].join('\n'),
-      );
-      return undefined;
-    case 'person':
-      await step.context.sendActivity(
-        [
-          t('commands.talkToPersonComingSoon', { serviceName: settings.serviceName }),
-          ...howToReachService(settings, t),
-        ].join(' '),
-      );
-      break;
-    default:
-      // "Take a break", or no clear answer: never push back into goal work.
-      await step.context.sendActivity(t('safetyReplies:breakTaken', { emergency: resources.emergencyNumber }));
+export class SafetyNextStepsDialog extends ComponentDialog {
+  constructor(
+    private readonly state: BotState,
+    private readonly settings: DialogSettings,
+  ) {
+    super(SAFETY_NEXT_STEPS_DIALOG);
+    this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(new SafetyPlanDialog(state, settings));
+    this.addDialog(
+      new WaterfallDialog(`${SAFETY_NEXT_STEPS_DIALOG}.steps`, [
+        this.ask.bind(this),
+        this.act.bind(this),
+        this.askAgain.bind(this),
+      ]),
+    );
+    this.initialDialogId = `${SAFETY_NEXT_STEPS_DIALOG}.steps`;
   }
-  await state.conversationData.set(step.context, { pausedAt: new Date().toISOString() });
-  return 'stayPaused';
+
+  private async ask(step: Step) {
+    const { t } = turnLanguage(step.context);
+    const values: readonly NextChoice[] = step.options.offerPlan ? ['plan', ...NEXT_CHOICES] : NEXT_CHOICES;
+    const choices = choicesFor(t, 'safetyReplies:choices.next', values);
+    return step.prompt(CHOICE, choiceOptions(t, t(step.options.questionKey), choices));
+  }
+
+  private async act(step: Step) {
+    const { t, language } = turnLanguage(step.context);
+    const resources = crisisResourcesForTurn(step, this.settings);
+    switch (choiceAnswer<NextChoice>(step)) {
+      case 'plan':
+        return step.beginDialog(SAFETY_PLAN_DIALOG);
+      case 'carryOn':
+        return step.endDialog('resume' satisfies SafetyOutcome);
+      case 'support':
+        await step.context.sendActivity(
+          [t('safetyReplies:concern.supportIntro'), ...crisisLineTexts(resources, language, t)].join('\n'),
+        );
+        return step.next();
+      case 'person':
+        await step.context.sendActivity(
+          [
+            t('commands.talkToPersonComingSoon', { serviceName: this.settings.serviceName }),
+            ...howToReachService(this.settings, t),
+          ].join(' '),
+        );
+        return this.stayPaused(step);
+      default:
+        // "Take a break", or no clear answer: never push back into goal work.
+        await step.context.sendActivity(t('safetyReplies:breakTaken', { emergency: resources.emergencyNumber }));
+        return this.stayPaused(step);
+    }
+  }
+
+  private async askAgain(step: Step) {
+    return step.replaceDialog(`${SAFETY_NEXT_STEPS_DIALOG}.steps`, step.options);
+  }
+
+  private async stayPaused(step: Step) {
+    await this.state.conversationData.set(step.context, { pausedAt: new Date().toISOString() });
+    return step.endDialog('stayPaused' satisfies SafetyOutcome);
+  }
 }

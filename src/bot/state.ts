@@ -68,8 +68,24 @@ export interface AgreedSummary {
   /** What they would like the practitioner to know, in their words (optional). */
   noteForPractitioner?: string;
 }
-export const SUMMARY_SECTIONS = ['checkIns', 'preferences', 'goals', 'note'] as const;
+export const SUMMARY_SECTIONS = ['checkIns', 'preferences', 'goals', 'safetyPlan', 'note'] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
+
+export const SAFETY_PLAN_SECTIONS = [
+  'warningSigns',
+  'copingStrategies',
+  'distractions',
+  'peopleToAsk',
+  'professionals',
+  'saferSpace',
+] as const;
+export type SafetyPlanSection = (typeof SAFETY_PLAN_SECTIONS)[number];
+
+/** A brief safety plan (after Stanley & Brown's Safety Planning Intervention), in the young person's words. */
+export interface SafetyPlan {
+  sections: Partial<Record<SafetyPlanSection, string>>;
+  updatedAt: string;
+}
 
 /** A safety signal noticed in a message: its kind and when, never the words. */
 export interface NoticedSignal {
@@ -83,6 +99,7 @@ export interface UserProfile {
   consent?: ConsentRecord;
   checkIns: CheckInRecord[];
   signals: NoticedSignal[];
+  safetyPlan?: SafetyPlan;
   preferences: Preferences;
   goals: Goal[];
   summaries: AgreedSummary[];

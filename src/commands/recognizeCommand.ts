@@ -9,6 +9,7 @@ export const COMMANDS = [
   'talkToPerson',
   'deleteMyData',
   'exportMyData',
+  'safetyPlan',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 

@@ -2,6 +2,7 @@
 import { activeGoals, SummarySection, UserProfile } from '../bot/state';
 import { formatProgress } from '../goals/gbo';
 import type { Translate } from '../i18n';
+import { safetyPlanLines } from '../safety/safetyPlanLines';
 
 export interface SummaryChoices {
   removed: SummarySection[];
@@ -36,6 +37,9 @@ export function summaryLines(profile: UserProfile, choices: SummaryChoices, t: T
       lines.push(t(key, { text: goal.text, firstStep: goal.firstStep, progress }));
     }
   }
+  // The plan leaves the conversation only inside a summary the young person chose to share, and they can remove it.
+  if (keep('safetyPlan') && profile.safetyPlan)
+    lines.push(t('safetyPlan.title'), ...safetyPlanLines(profile.safetyPlan, t));
   if (keep('note') && choices.note) lines.push(t('summary.note', { note: choices.note }));
   return lines;
 }

@@ -2,6 +2,7 @@
 import type { Translate } from '../i18n';
 import type { UserProfile } from '../bot/state';
 import { formatProgress } from '../goals/gbo';
+import { safetyPlanLines } from '../safety/safetyPlanLines';
 
 export interface StoredDataDescription {
   lines: string[];
@@ -26,6 +27,10 @@ export function describeStoredData(profile: UserProfile | undefined, t: Translat
   for (const goal of profile.goals) {
     const progress = formatProgress(goal.ratings) ?? t('goals.notRated');
     lines.push(t('commands.exportGoal', { text: goal.text, status: t(`choices.goalStatus.${goal.status}`), progress }));
+  }
+  if (profile.safetyPlan) {
+    const sections = safetyPlanLines(profile.safetyPlan, t).join(' ');
+    lines.push(t('commands.exportSafetyPlan', { date: profile.safetyPlan.updatedAt.slice(0, 10), sections }));
   }
   for (const summary of profile.summaries) {
     const decision = t(`choices.summaryDecision.${summary.shared ? 'shared' : 'notShared'}`);

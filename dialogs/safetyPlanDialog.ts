@@ -1,0 +1,86 @@
+// A brief safety plan in the young person's words: warning signs, what helps them cope, people and places that take
+// their mind off things, people to ask for help, services (pre-filled from their country's crisis lines), and making
+// their space safer. Any part can be skipped; it is kept only for a young person who agreed answers are kept.
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { BotState, SAFETY_PLAN_SECTIONS, SafetyPlan, SafetyPlanSection } from '../src/bot/state';
+import { turnLanguage } from '../src/bot/turnLanguage';
+import { countryFor, crisisLinesWithService } from '../src/safety/crisisResources';
+import { safetyPlanLines } from '../src/safety/safetyPlanLines';
+import { TextQuestion, textAnswer } from './prompts';
+import { DialogSettings } from './settings';
+
+export const SAFETY_PLAN_DIALOG = 'safetyPlanDialog';
+const TEXT = 'safetyPlanText';
+
+interface PlanProgress {
+  index?: number;
+  sections?: SafetyPlan['sections'];
+}
+type Step = WaterfallStepContext<PlanProgress>;
+
+export class SafetyPlanDialog extends ComponentDialog {
+  constructor(
+    private readonly state: BotState,
+    private readonly settings: DialogSettings,
+  ) {
+    super(SAFETY_PLAN_DIALOG);
+    this.addDialog(new TextQuestion(TEXT));
+    this.addDialog(new WaterfallDialog(`${SAFETY_PLAN_DIALOG}.steps`, [this.ask.bind(this), this.record.bind(this)]));
+    this.initialDialogId = `${SAFETY_PLAN_DIALOG}.steps`;
+  }
+
+  private async ask(step: Step) {
+    const { t } = turnLanguage(step.context);
+    const index = step.options.index ?? 0;
+    if (index === 0) await step.context.sendActivity(t('safetyPlan.intro'));
+    const section = SAFETY_PLAN_SECTIONS[index];
+    const question = t(`safetyPlan.questions.${section}`, {
+      lines: this.serviceLines(step)
+        .map((line) => `- ${line}`)
+        .join('\n'),
+      serviceName: this.settings.serviceName,
+    });
+    const skip = [t('safetyPlan.skip')];
+    return step.prompt(TEXT, {
+      prompt: MessageFactory.suggestedActions(skip, question),
+      retryPrompt: MessageFactory.suggestedActions(skip, t('prompts.retryText', { question })),
+    });
+  }
+
+  private async record(step: Step) {
+    const { t } = turnLanguage(step.context);
+    const index = step.options.index ?? 0;
+    const section: SafetyPlanSection = SAFETY_PLAN_SECTIONS[index];
+    const sections = { ...step.options.sections };
+    const answer = textAnswer(step);
+    const skipped = !answer || answer.toLocaleLowerCase() === t('safetyPlan.skip').toLocaleLowerCase();
+    // Services are pre-filled from the country's crisis lines; what the young person adds comes first.
+    const prefilled = section === 'professionals' ? this.serviceLines(step).join('; ') : undefined;
+    const value = [skipped ? undefined : answer, prefilled].filter(Boolean).join('; ');
+    if (value) sections[section] = value;
+    if (index + 1 < SAFETY_PLAN_SECTIONS.length) {
+      return step.replaceDialog(`${SAFETY_PLAN_DIALOG}.steps`, { index: index + 1, sections });
+    }
+    const plan: SafetyPlan = { sections, updatedAt: new Date().toISOString() };
+    const profile = await this.state.readProfile(step.context);
+    if (profile?.consent?.given) {
+      await this.state.updateProfile(step.context, (p) => {
+        p.safetyPlan = plan;
+      });
+    }
+    await step.context.sendActivity([t('safetyPlan.title'), ...safetyPlanLines(plan, t)].join('\n'));
+    await step.context.sendActivity(t(profile?.consent?.given ? 'safetyPlan.saved' : 'safetyPlan.notKept'));
+    return step.endDialog(plan);
+  }
+
+  private serviceLines(step: Step): string[] {
+    const resources = crisisLinesWithService(
+      countryFor(this.settings.serviceCountry, step.context.activity.locale),
+      this.settings.serviceCrisisLines,
+    );
+    return resources.lines
+      .filter((line) => !line.emergency)
+      .map((line) => [line.name, line.phone ?? line.text ?? line.chatUrl].filter(Boolean).join(' '));
+  }
+}
