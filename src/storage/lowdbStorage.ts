@@ -6,7 +6,8 @@ import path from 'node:path';
 import AsyncLock from 'async-lock';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
-import { AppStorage, StorageClosedError, storageEtagConflict } from './appStorage';
+import { AppStorage, storageEtagConflict } from './appStorage';
+import { OperationsInFlight } from './operationsInFlight';
 import { DurableJsonFile } from './durableJsonFile';
 
 /** What one file holds: the key is kept so the folder can be listed later (retention, export). */
@@ -19,8 +20,7 @@ export class LowdbStorage implements AppStorage {
   private readonly recordsDir: string;
   // Serialises read-check-write per key, so an eTag check and its write cannot interleave with another turn's.
   private readonly locks = new AsyncLock({ maxPending: Infinity });
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private closed = false;
+  private readonly operations = new OperationsInFlight();
 
   private constructor(private readonly dataDir: string) {
     this.recordsDir = path.join(dataDir, 'records');
@@ -35,7 +35,7 @@ export class LowdbStorage implements AppStorage {
   }
 
   read(keys: string[]): Promise<StoreItems> {
-    return this.track(async () => {
+    return this.operations.track(async () => {
       if (!keys) throw new ReferenceError('Keys are required when reading.');
       const items: StoreItems = {};
       for (const key of keys) {
@@ -48,7 +48,7 @@ export class LowdbStorage implements AppStorage {
   }
 
   write(changes: StoreItems): Promise<void> {
-    return this.track(async () => {
+    return this.operations.track(async () => {
       if (!changes) throw new ReferenceError('Changes are required when writing.');
       const keys = Object.keys(changes).sort(); // one order everywhere, so batch locks cannot deadlock
       if (keys.length === 0) return;
@@ -78,7 +78,7 @@ export class LowdbStorage implements AppStorage {
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.track(async () => {
+    return this.operations.track(async () => {
       if (!keys) throw new ReferenceError('Keys are required when deleting.');
       for (const key of keys) {
         const file = this.fileFor(key);
@@ -103,8 +103,7 @@ export class LowdbStorage implements AppStorage {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    await Promise.allSettled([...this.inFlight]);
+    await this.operations.closeAndDrain();
     await unlink(path.join(this.dataDir, '.healthcheck.json')).catch(() => undefined);
   }
 
@@ -116,14 +115,5 @@ export class LowdbStorage implements AppStorage {
 
   private database(key: string): Low<StoredRecord | null> {
     return new Low<StoredRecord | null>(new DurableJsonFile(this.fileFor(key)), null);
-  }
-
-  private track<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new StorageClosedError());
-    const running = operation();
-    this.inFlight.add(running);
-    const forget = () => this.inFlight.delete(running);
-    running.then(forget, forget);
-    return running;
   }
 }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { Pool, PoolClient } from 'pg';
-import { AppStorage, StorageClosedError, storageEtagConflict } from './appStorage';
+import { AppStorage, storageEtagConflict } from './appStorage';
+import { OperationsInFlight } from './operationsInFlight';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -23,8 +24,7 @@ interface Row {
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 export class PostgresStorage implements AppStorage {
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private closed = false;
+  private readonly operations = new OperationsInFlight();
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -56,7 +56,7 @@ export class PostgresStorage implements AppStorage {
   }
 
   read(keys: string[]): Promise<StoreItems> {
-    return this.track(async () => {
+    return this.operations.track(async () => {
       if (!keys) throw new ReferenceError('Keys are required when reading.');
       const items: StoreItems = {};
       if (keys.length === 0) return items;
@@ -71,7 +71,7 @@ export class PostgresStorage implements AppStorage {
   }
 
   write(changes: StoreItems): Promise<void> {
-    return this.track(async () => {
+    return this.operations.track(async () => {
       if (!changes) throw new ReferenceError('Changes are required when writing.');
       // Serialised before the first await: later changes by the caller cannot leak into what is stored.
       const records = Object.keys(changes)
@@ -113,7 +113,7 @@ export class PostgresStorage implements AppStorage {
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.track(async () => {
+    return this.operations.track(async () => {
       if (!keys) throw new ReferenceError('Keys are required when deleting.');
       if (keys.length === 0) return;
       await this.pool.query(`DELETE FROM ${this.table} WHERE key = ANY($1::text[])`, [keys]);
@@ -122,7 +122,7 @@ export class PostgresStorage implements AppStorage {
 
   /** Writes a probe row and reads it back inside a transaction that is rolled back, so nothing is left behind. */
   checkHealth(): Promise<void> {
-    return this.track(() =>
+    return this.operations.track(() =>
       this.inTransaction(async (client) => {
         const probe = randomUUID();
         await client.query(`INSERT INTO ${this.table} (key, item, etag) VALUES ($1, $2::jsonb, $3)`, [
@@ -139,9 +139,8 @@ export class PostgresStorage implements AppStorage {
   }
 
   close(): Promise<void> {
-    this.closed = true;
     this.closing ??= (async () => {
-      await Promise.allSettled([...this.inFlight]);
+      await this.operations.closeAndDrain();
       await this.pool.end();
     })();
     return this.closing;
@@ -188,15 +187,6 @@ export class PostgresStorage implements AppStorage {
       client.release(broken);
       client.removeListener('error', onError);
     }
-  }
-
-  private track<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new StorageClosedError());
-    const running = operation();
-    this.inFlight.add(running);
-    const forget = () => this.inFlight.delete(running);
-    running.then(forget, forget);
-    return running;
   }
 }
 
