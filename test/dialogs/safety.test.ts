@@ -173,6 +173,36 @@ describe('risk', () => {
     expectRiskReply(await say(RISK_MESSAGE), '999', 'Riverside crisis team: call 0161 496 0999 (24 hours)');
   });
 
+  it.each([
+    ['en-GB', 'I want to kill myself', 'In an emergency: call 999', 'Samaritans'],
+    ['pt-BR', 'quero me matar', 'Em uma emergência: ligue 192', 'CVV'],
+    ['es-ES', 'quiero suicidarme', 'En una emergencia: llama al 112', '024'],
+    ['nb-NO', 'jeg vil ta livet mitt', 'I en nødsituasjon: ring 113', 'Kirkens SOS'],
+    ['tr-TR', 'kendimi öldürmek istiyorum', 'Acil durumda: 112 numarasını ara', '183'],
+    ['ur-PK', 'میں خودکشی کرنا چاہتا ہوں', 'ایمرجنسی میں: 1122 پر فون کریں', '1166'],
+    ['ur-PK', 'main khudkushi karna chahta hun', 'ایمرجنسی میں: 1122 پر فون کریں', '1166'],
+  ])(
+    'in %s ("%s") gets the country’s emergency number and lines, and a handoff',
+    async (locale, text, emergency, line) => {
+      const runner = new ConversationRunner(await createDialogTestKit());
+      const say = runner.open(`lang-${locale}`, locale);
+      const activities = await say(text);
+      const texts = messageTexts(activities);
+      expect(texts).toHaveLength(3);
+      expect(texts[1]).toContain(emergency);
+      expect(texts[1]).toContain(line);
+      expect(handoffEvents(activities)).toHaveLength(1);
+    },
+  );
+
+  it('typed while changing the summary is caught, and the summary is not decided', async () => {
+    const runner = new ConversationRunner(await createDialogTestKit());
+    const say = runner.open('summary-change');
+    for (const step of [...PATH.slice(0, 14), 'no', 'no', 'change something']) await say(step);
+    expectRiskReply(await say('i took a load of pills'), '999', 'Samaritans');
+    expect(runner.summaries).toEqual([]);
+  });
+
   it('fails safe: if the check itself breaks, the message is treated as needing a human', async () => {
     const broken = new SafetyCheck(new Map([['en', {} as SafetyLexicon]]));
     const runner = new ConversationRunner(await createDialogTestKit(), {}, broken);
