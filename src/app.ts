@@ -5,6 +5,7 @@ import { AgreedSummary, BotState } from './bot/state';
 import { SmallStepsBot } from './bot/smallStepsBot';
 import { CommandRecognisers } from './commands';
 import type { Config } from './config';
+import { HandoffInbox } from './handoff/inbox';
 import { createI18n } from './i18n';
 import type { Logger } from './log';
 import { loadServiceCrisisLines } from './safety/crisisResources';
@@ -16,10 +17,12 @@ import { AppStorage, openStorage } from './storage';
 export interface App {
   server: HttpServer;
   storage: AppStorage;
+  inbox: HandoffInbox;
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const storage = await openStorage(config.storage);
+  const inbox = await HandoffInbox.open(storage);
   const state = new BotState(new ConversationState(storage), new UserState(storage));
   const i18n = await createI18n(config.defaultLanguage);
   // "Summary ready": the decision is stored with the profile; delivering it to practitioners is the handoff's job.
@@ -40,5 +43,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   );
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);
   const adapter = createAdapter(config.bot, state, logger);
-  return { server: new HttpServer({ adapter, bot, storage, logger }), storage };
+  const practitionerTokens = config.practitionerTokens;
+  return {
+    server: new HttpServer({ adapter, bot, storage, logger, inbox, practitionerTokens }),
+    storage,
+    inbox,
+  };
 }

@@ -2,6 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { Request, Response } from 'restify';
+import type { Config } from '../config';
+import type { HandoffInbox } from '../handoff/inbox';
 import type { AppStorage } from '../storage';
 import { describeError, Logger } from '../log';
 import { checkIncomingActivity } from './incomingActivity';
@@ -15,6 +17,9 @@ export interface HttpServerParts {
   bot: ActivityHandler;
   storage: AppStorage;
   logger: Logger;
+  /** The practitioner inbox and who may read it (empty: the practitioner API is off). */
+  inbox: HandoffInbox;
+  practitionerTokens: Config['practitionerTokens'];
 }
 
 export class HttpServer {
