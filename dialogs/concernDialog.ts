@@ -2,6 +2,7 @@
 // acknowledgement, and a choice: carry on gently, take a break, talk to a person, or see support options.
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
+import type { HandoffPort } from '../src/handoff/handoffs';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { NextStepsOptions, SAFETY_NEXT_STEPS_DIALOG, SafetyNextStepsDialog } from './safetyNextSteps';
 import { DialogSettings } from './settings';
@@ -14,9 +15,9 @@ export interface ConcernOptions {
 }
 
 export class ConcernDialog extends ComponentDialog {
-  constructor(state: BotState, settings: DialogSettings, id = CONCERN_DIALOG) {
+  constructor(state: BotState, settings: DialogSettings, handoff: HandoffPort, id = CONCERN_DIALOG) {
     super(id);
-    this.addDialog(new SafetyNextStepsDialog(state, settings));
+    this.addDialog(new SafetyNextStepsDialog(state, settings, handoff));
     this.addDialog(new WaterfallDialog(`${id}.steps`, [this.acknowledge.bind(this), this.finish.bind(this)]));
     this.initialDialogId = `${id}.steps`;
   }

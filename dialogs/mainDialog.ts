@@ -20,6 +20,7 @@ import { CHECK_IN_PAUSE_THRESHOLD, pausesGoalWork, SafetyVerdict } from '../src/
 import { safetyPlanLines } from '../src/safety/safetyPlanLines';
 import type { SignalKind } from '../src/safety/types';
 import { Command, CommandRecognisers } from '../src/commands';
+import type { HandoffPort } from '../src/handoff/handoffs';
 import { describeStoredData } from '../src/privacy/describeStoredData';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog';
 import { CONCERN_DIALOG, ConcernDialog } from './concernDialog';
@@ -30,8 +31,9 @@ import { REVIEW_DIALOG, ReviewDialog } from './reviewDialog';
 import { RISK_DIALOG, RiskDialog } from './riskDialog';
 import { SafetyOutcome } from './safetyNextSteps';
 import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
-import { DialogSettings, howToReachService } from './settings';
-import { SUMMARY_DIALOG, SummaryDialog, SummaryReadyHandler } from './summaryDialog';
+import { DialogSettings } from './settings';
+import { SUMMARY_DIALOG, SummaryDialog } from './summaryDialog';
+import { TALK_TO_PERSON_DIALOG, TalkToPersonDialog } from './talkToPersonDialog';
 import { WELCOME_DIALOG, WelcomeDialog } from './welcomeDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -53,7 +55,7 @@ export class MainDialog extends ComponentDialog {
     private readonly state: BotState,
     private readonly commands: CommandRecognisers,
     private readonly settings: DialogSettings,
-    onSummaryReady: SummaryReadyHandler,
+    handoff: HandoffPort,
   ) {
     super(MAIN_DIALOG);
     this.addDialog(new WelcomeDialog(state, settings));
@@ -61,8 +63,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new PreferencesDialog(state));
     this.addDialog(new ReviewDialog(state));
     this.addDialog(new GoalSettingDialog(state));
-    this.addDialog(new SummaryDialog(state, settings, onSummaryReady));
-    this.addDialog(new ConcernDialog(state, settings, CHECK_IN_CONCERN_DIALOG));
+    this.addDialog(new SummaryDialog(state, settings, handoff));
+    this.addDialog(new ConcernDialog(state, settings, handoff, CHECK_IN_CONCERN_DIALOG));
     this.addDialog(
       new WaterfallDialog(`${MAIN_DIALOG}.steps`, [
         this.welcomeOrGreet.bind(this),
@@ -78,8 +80,9 @@ export class MainDialog extends ComponentDialog {
     this.rootDialogs = new DialogSet(state.dialogState)
       .add(this)
       .add(new DeleteDataDialog(state))
-      .add(new RiskDialog(state, settings))
-      .add(new ConcernDialog(state, settings))
+      .add(new RiskDialog(state, settings, handoff))
+      .add(new ConcernDialog(state, settings, handoff))
+      .add(new TalkToPersonDialog(settings, handoff))
       .add(new SafetyPlanDialog(state, settings));
   }
 
@@ -160,10 +163,7 @@ export class MainDialog extends ComponentDialog {
         await dc.beginDialog(MAIN_DIALOG);
         return;
       case 'talkToPerson':
-        await dc.context.sendActivity(
-          [t('commands.talkToPersonComingSoon', { serviceName }), ...howToReachService(this.settings, t)].join(' '),
-        );
-        await this.repromptIfActive(dc);
+        await dc.beginDialog(TALK_TO_PERSON_DIALOG);
         return;
       case 'deleteMyData':
         await dc.cancelAllDialogs();

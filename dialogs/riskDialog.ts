@@ -1,11 +1,10 @@
 // The risk response, in the same turn as the message: warm words, the crisis lines for their country, the direct
 // question about right now (ASQ), and a `handoff.initiate` event with urgency "immediate". Goal work stays paused
 // unless the young person chooses to carry on.
-import { EventFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { riskHandoffContext } from '../src/handoff/handoffContext';
+import type { HandoffPort } from '../src/handoff/handoffs';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
 import type { SafetyVerdict } from '../src/safety/safetyCheck';
 import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
@@ -27,12 +26,13 @@ export interface RiskOptions {
 
 export class RiskDialog extends ComponentDialog {
   constructor(
-    private readonly state: BotState,
+    state: BotState,
     private readonly settings: DialogSettings,
+    private readonly handoff: HandoffPort,
   ) {
     super(RISK_DIALOG);
     this.addDialog(new ChoiceQuestion(CHOICE));
-    this.addDialog(new SafetyNextStepsDialog(state, settings));
+    this.addDialog(new SafetyNextStepsDialog(state, settings, handoff));
     this.addDialog(
       new WaterfallDialog(`${RISK_DIALOG}.steps`, [
         this.respond.bind(this),
@@ -47,21 +47,18 @@ export class RiskDialog extends ComponentDialog {
     const { t, language } = turnLanguage(step.context);
     const resources = crisisResourcesForTurn(step, this.settings);
     const now = new Date().toISOString();
-    const handoff = riskHandoffContext({
-      service: this.settings.serviceName,
-      language,
-      signalsNow: step.options.verdict.signals.map((signal) => ({ kind: signal.kind, at: now })),
-      safetyCheckFailed: step.options.verdict.checkFailed,
-      profile: await this.state.readProfile(step.context),
-    });
     await step.context.sendActivities([
       { type: 'message', text: t('safetyReplies:risk.opening') },
       {
         type: 'message',
         text: [t('safetyReplies:risk.notAnEmergencyService'), ...crisisLineTexts(resources, language, t)].join('\n'),
       },
-      EventFactory.createHandoffInitiation(step.context, handoff),
     ]);
+    // The fact of risk always goes, with the signal kinds; the young person's content only if they shared it.
+    await this.handoff.request(step.context, 'risk', 'immediate', {
+      signalsNow: step.options.verdict.signals.map((signal) => ({ kind: signal.kind, at: now })),
+      safetyCheckFailed: step.options.verdict.checkFailed,
+    });
     const question = t('safetyReplies:risk.question');
     return step.prompt(CHOICE, choiceOptions(t, question, choicesFor(t, 'safetyReplies:choices.asq', ASQ_ANSWERS)));
   }

@@ -8,7 +8,8 @@ import { crisisLineTexts } from '../src/safety/crisisReplies';
 import { countryFor, crisisLinesWithService } from '../src/safety/crisisResources';
 import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
 import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
-import { DialogSettings, howToReachService } from './settings';
+import type { HandoffPort } from '../src/handoff/handoffs';
+import { DialogSettings, personRequestedText } from './settings';
 
 export const SAFETY_NEXT_STEPS_DIALOG = 'safetyNextStepsDialog';
 const CHOICE = 'safetyNextChoice';
@@ -35,6 +36,7 @@ export class SafetyNextStepsDialog extends ComponentDialog {
   constructor(
     private readonly state: BotState,
     private readonly settings: DialogSettings,
+    private readonly handoff: HandoffPort,
   ) {
     super(SAFETY_NEXT_STEPS_DIALOG);
     this.addDialog(new ChoiceQuestion(CHOICE));
@@ -70,12 +72,9 @@ export class SafetyNextStepsDialog extends ComponentDialog {
         );
         return step.next();
       case 'person':
-        await step.context.sendActivity(
-          [
-            t('commands.talkToPersonComingSoon', { serviceName: this.settings.serviceName }),
-            ...howToReachService(this.settings, t),
-          ].join(' '),
-        );
+        // After a risk reply the service already has an immediate handoff; after concern, this makes one.
+        if (!step.options.offerPlan) await this.handoff.request(step.context, 'concernChosePerson', 'soon');
+        await step.context.sendActivity(personRequestedText(this.settings, t));
         return this.stayPaused(step);
       default:
         // "Take a break", or no clear answer: never push back into goal work.

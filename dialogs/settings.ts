@@ -6,6 +6,8 @@ export interface DialogSettings {
   serviceName: string;
   /** How to reach the service outside this chat; empty when not configured. */
   serviceContact: string;
+  /** When someone will reply to a request for a person, in the service's words; empty when not configured. */
+  serviceResponseTime?: string;
   /** Whose crisis lines to offer; undefined: from the young person's locale, else GB. */
   serviceCountry?: CountryCode;
   /** The service's own crisis lines (CRISIS_LINES_FILE), added to or replacing the shipped ones by id. */
@@ -16,4 +18,13 @@ export interface DialogSettings {
 export function howToReachService(settings: DialogSettings, t: Translate): string[] {
   if (!settings.serviceContact) return [];
   return [t('service.howToReach', { serviceName: settings.serviceName, contact: settings.serviceContact })];
+}
+
+/** What a young person is told once their request for a person has been passed on. */
+export function personRequestedText(settings: DialogSettings, t: Translate): string {
+  const serviceName = settings.serviceName;
+  const when = settings.serviceResponseTime
+    ? t('handoff.responseTime', { serviceName, responseTime: settings.serviceResponseTime })
+    : t('handoff.noResponseTime', { serviceName });
+  return [t('handoff.passedOn', { serviceName }), when, ...howToReachService(settings, t)].join(' ');
 }

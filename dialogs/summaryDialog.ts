@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { AgreedSummary, BotState, SUMMARY_SECTIONS } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import type { HandoffPort } from '../src/handoff/handoffs';
 import { SummaryChoices, summaryLines } from '../src/handoff/summaryLines';
 import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, TextQuestion, textAnswer } from './prompts';
 import { DialogSettings } from './settings';
@@ -15,9 +16,6 @@ const SHARE_CHOICES = ['share', 'change', 'dontShare'] as const;
 const CHANGE_CHOICES = [...SUMMARY_SECTIONS, 'done'] as const;
 const YES_NO = ['yes', 'no'] as const;
 
-/** Called once the young person has decided; the handoff takes it from here. */
-export type SummaryReadyHandler = (summary: AgreedSummary) => Promise<void>;
-
 interface SummaryOptions extends Partial<SummaryChoices> {
   noteAsked?: boolean;
 }
@@ -27,7 +25,7 @@ export class SummaryDialog extends ComponentDialog {
   constructor(
     private readonly state: BotState,
     private readonly settings: DialogSettings,
-    private readonly onSummaryReady: SummaryReadyHandler,
+    private readonly handoff: HandoffPort,
   ) {
     super(SUMMARY_DIALOG);
     this.addDialog(new ChoiceQuestion(CHOICE));
@@ -91,7 +89,8 @@ export class SummaryDialog extends ComponentDialog {
     await this.state.updateProfile(step.context, (profile) => {
       profile.summaries.push(summary);
     });
-    await this.onSummaryReady(summary);
+    // Only a shared summary leaves the conversation: the routine pre-appointment handoff.
+    if (shared) await this.handoff.request(step.context, 'conversationComplete', 'routine', { decision: summary });
     const serviceName = this.settings.serviceName;
     await step.context.sendActivity(t(shared ? 'summary.shared' : 'summary.notShared', { serviceName }));
     return step.endDialog(summary);

@@ -1,10 +1,12 @@
 // Composition root: builds storage, state, language, dialogs, bot, adapter and HTTP server from one Config.
 import { ConversationState, UserState } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
-import { AgreedSummary, BotState } from './bot/state';
+import { BotState } from './bot/state';
 import { SmallStepsBot } from './bot/smallStepsBot';
 import { CommandRecognisers } from './commands';
 import type { Config } from './config';
+import { HandoffDelivery } from './handoff/delivery';
+import { Handoffs } from './handoff/handoffs';
 import { HandoffInbox } from './handoff/inbox';
 import { createI18n } from './i18n';
 import type { Logger } from './log';
@@ -18,6 +20,7 @@ export interface App {
   server: HttpServer;
   storage: AppStorage;
   inbox: HandoffInbox;
+  delivery: HandoffDelivery;
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
@@ -25,21 +28,19 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const inbox = await HandoffInbox.open(storage);
   const state = new BotState(new ConversationState(storage), new UserState(storage));
   const i18n = await createI18n(config.defaultLanguage);
-  // "Summary ready": the decision is stored with the profile; delivering it to practitioners is the handoff's job.
-  const onSummaryReady = (summary: AgreedSummary) => {
-    logger.info({ summaryId: summary.id, shared: summary.shared }, 'summary ready');
-    return Promise.resolve();
-  };
+  const delivery = new HandoffDelivery(inbox, logger, config.webhook);
+  const handoffs = new Handoffs(delivery, state, config.serviceName);
   const mainDialog = new MainDialog(
     state,
     new CommandRecognisers(),
     {
       serviceName: config.serviceName,
       serviceContact: config.serviceContact,
+      serviceResponseTime: config.serviceResponseTime,
       serviceCountry: config.serviceCountry,
       serviceCrisisLines: config.crisisLinesFile ? loadServiceCrisisLines(config.crisisLinesFile) : {},
     },
-    onSummaryReady,
+    handoffs,
   );
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);
   const adapter = createAdapter(config.bot, state, logger);
@@ -48,5 +49,6 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     server: new HttpServer({ adapter, bot, storage, logger, inbox, practitionerTokens }),
     storage,
     inbox,
+    delivery,
   };
 }

@@ -77,6 +77,13 @@ const configSchema = z
       .max(80, 'must be at most 80 characters')
       .default('your service'),
     CRISIS_LINES_FILE: z.string().trim().default(''),
+    SERVICE_RESPONSE_TIME: z.string().trim().max(120, 'must be at most 120 characters').default(''),
+    HANDOFF_WEBHOOK_URL: z
+      .string()
+      .trim()
+      .regex(/^(https?:\/\/\S+)?$/, 'must be an http(s) URL')
+      .default(''),
+    HANDOFF_WEBHOOK_SECRET: z.string().trim().default(''),
     SERVICE_CONTACT: z.string().trim().max(200, 'must be at most 200 characters').default(''),
     SERVICE_COUNTRY: z
       .enum(SUPPORTED_COUNTRIES, { message: `must be one of ${SUPPORTED_COUNTRIES.join(', ')}` })
@@ -98,6 +105,9 @@ const configSchema = z
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
     if (env.STORAGE === 'postgres' && env.DATABASE_URL === '')
       problem('DATABASE_URL', 'is required when STORAGE=postgres');
+    if (env.HANDOFF_WEBHOOK_URL !== '' && env.HANDOFF_WEBHOOK_SECRET.length < 32) {
+      problem('HANDOFF_WEBHOOK_SECRET', 'must be at least 32 characters when HANDOFF_WEBHOOK_URL is set');
+    }
     if (env.MicrosoftAppId === '') return;
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppPassword === '') {
       problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
@@ -122,6 +132,10 @@ export interface Config {
   serviceName: string;
   /** How young people reach the service outside this chat (phone, email, hours); empty when not configured. */
   serviceContact: string;
+  /** When someone replies to a request for a person ("within one working day"); empty when not configured. */
+  serviceResponseTime: string;
+  /** The signed webhook each handoff is also posted to; undefined when not configured. */
+  webhook?: { url: string; secret: string; retryDelaysMs: number[] };
   serviceCountry: ParsedEnv['SERVICE_COUNTRY'];
   /** A JSON file of the service's own crisis lines by country; empty when none. */
   crisisLinesFile: string;
@@ -163,6 +177,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultLanguage: parsed.DEFAULT_LOCALE,
     serviceName: parsed.SERVICE_NAME,
     serviceContact: parsed.SERVICE_CONTACT,
+    serviceResponseTime: parsed.SERVICE_RESPONSE_TIME,
+    ...(parsed.HANDOFF_WEBHOOK_URL
+      ? {
+          webhook: {
+            url: parsed.HANDOFF_WEBHOOK_URL,
+            secret: parsed.HANDOFF_WEBHOOK_SECRET,
+            // Three retries over about a minute; the inbox keeps the handoff whatever happens.
+            retryDelaysMs: [2_000, 10_000, 45_000],
+          },
+        }
+      : {}),
     serviceCountry: parsed.SERVICE_COUNTRY,
     crisisLinesFile: parsed.CRISIS_LINES_FILE,
     practitionerTokens: parsed.PRACTITIONER_TOKENS,

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       defaultLanguage: 'en',
       serviceName: 'your service',
       serviceContact: '',
+      serviceResponseTime: '',
       serviceCountry: undefined,
       crisisLinesFile: '',
       practitionerTokens: [],
@@ -32,6 +33,9 @@ describe('loadConfig', () => {
       DEFAULT_LOCALE: 'pt-BR',
       SERVICE_NAME: 'Serviço Jovem',
       SERVICE_CONTACT: '(11) 5555-0100, seg–sex 9h–17h',
+      SERVICE_RESPONSE_TIME: 'em até um dia útil',
+      HANDOFF_WEBHOOK_URL: 'https://hooks.example.org/small-steps',
+      HANDOFF_WEBHOOK_SECRET: 'h'.repeat(32),
       SERVICE_COUNTRY: 'BR',
       CRISIS_LINES_FILE: '/etc/small-steps/crisis-lines.json',
       PRACTITIONER_TOKENS: `ana:${TOKEN}, joao:${'q'.repeat(40)}`,
@@ -45,6 +49,12 @@ describe('loadConfig', () => {
       defaultLanguage: 'pt-BR',
       serviceName: 'Serviço Jovem',
       serviceContact: '(11) 5555-0100, seg–sex 9h–17h',
+      serviceResponseTime: 'em até um dia útil',
+      webhook: {
+        url: 'https://hooks.example.org/small-steps',
+        secret: 'h'.repeat(32),
+        retryDelaysMs: [2_000, 10_000, 45_000],
+      },
       serviceCountry: 'BR',
       crisisLinesFile: '/etc/small-steps/crisis-lines.json',
       practitionerTokens: [
@@ -86,6 +96,11 @@ describe('loadConfig', () => {
       { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' },
       'Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.',
     ],
+    [
+      { HANDOFF_WEBHOOK_URL: 'https://hooks.example.org/x', HANDOFF_WEBHOOK_SECRET: 'short' },
+      'Configuration error: HANDOFF_WEBHOOK_SECRET must be at least 32 characters when HANDOFF_WEBHOOK_URL is set.',
+    ],
+    [{ HANDOFF_WEBHOOK_URL: 'ftp://x' }, 'Configuration error: HANDOFF_WEBHOOK_URL must be an http(s) URL.'],
     [
       { MicrosoftAppType: 'Other' },
       'Configuration error: MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI.',

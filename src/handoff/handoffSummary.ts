@@ -20,6 +20,8 @@ export interface HandoffSummary {
   consent: { keepAnswers: boolean; shared: boolean; decidedAt?: string };
   /** Kind and time of what was noticed; never the messages. Always present: a risk handoff carries the fact of risk. */
   signals: NoticedSignal[];
+  /** True when the safety check itself failed and the message was treated as needing a human. */
+  safetyCheckFailed: boolean;
   /** The young person's own content: present only when they shared it, without the parts they removed. */
   shared?: {
     checkIns?: Array<{ score: number; at: string }>;
@@ -50,11 +52,13 @@ export interface HandoffSummaryInput {
   decision?: AgreedSummary;
   /** Signals of this turn, for a handoff that happens before anything is kept. */
   signalsNow?: NoticedSignal[];
+  safetyCheckFailed?: boolean;
 }
 
 export function buildHandoffSummary(input: HandoffSummaryInput): HandoffSummary {
   const { profile, decision } = input;
-  const keep = (section: AgreedSummary['removed'][number]) => decision?.shared === true && !decision.removed.includes(section);
+  const keep = (section: AgreedSummary['removed'][number]) =>
+    decision?.shared === true && !decision.removed.includes(section);
   const summary: HandoffSummary = {
     schemaVersion: HANDOFF_SUMMARY_SCHEMA_VERSION,
     id: input.id,
@@ -70,6 +74,7 @@ export function buildHandoffSummary(input: HandoffSummaryInput): HandoffSummary 
       ...(decision ? { decidedAt: decision.decidedAt } : {}),
     },
     signals: [...(profile?.signals ?? []), ...(input.signalsNow ?? [])],
+    safetyCheckFailed: input.safetyCheckFailed === true,
   };
   if (!profile || decision?.shared !== true) return summary;
   summary.shared = {

@@ -126,7 +126,8 @@ export class HandoffInbox {
 
   private async change(id: string, apply: (record: HandoffRecord) => void): Promise<HandoffRecord | undefined> {
     for (let attempt = 1; ; attempt += 1) {
-      const stored = (await this.storage.read([recordKey(id)]))[recordKey(id)] as (HandoffRecord & StoreItem) | undefined;
+      const stored = (await this.storage.read([recordKey(id)]))[recordKey(id)] as
+        (HandoffRecord & StoreItem) | undefined;
       if (!stored) return undefined;
       apply(stored);
       try {

@@ -6,8 +6,8 @@ export interface ConversationCase {
   /** Earlier visits by the same young person, run first in their own conversations. */
   before?: Array<Array<[string, Expected[]]>>;
   steps: Array<[string, Expected[]]>;
-  /** The share decisions handed to the handoff ("summary ready"), in order, when the case checks them. */
-  summariesShared?: boolean[];
+  /** The handoffs made in the last visit ("reason/urgency"), in order, when the case checks them. */
+  handoffs?: string[];
 }
 
 export const WELCOME: Expected[] = [/not a person/, /small things/, /what do you know about me/, /okay for me to keep/];
@@ -72,7 +72,7 @@ export const conversationCases: ConversationCase[] = [
       ['no', [/Here's the summary.*\n.*4\n.*leave goals for later.*\n.*My family/, SHARE_QUESTION]],
       ['share it', [/saved for Test Service to see/, GOODBYE]],
     ],
-    summariesShared: [true],
+    handoffs: ['conversationComplete/routine'],
   },
   {
     name: 'get to know my practitioner first',
@@ -83,7 +83,7 @@ export const conversationCases: ConversationCase[] = [
       ['no', [/get to know your practitioner first/, SHARE_QUESTION]],
       ["don't share", [/I won't share it/, GOODBYE]],
     ],
-    summariesShared: [false],
+    handoffs: [],
   },
   {
     name: 'not sure: explained, then a choice',
@@ -246,14 +246,31 @@ export const conversationCases: ConversationCase[] = [
     ],
   },
   {
-    name: 'help mid-goal lists the commands, then asks the same question again',
+    name: 'help and talk to a person mid-goal, then the same question again',
     steps: [
       ...START(),
       ...GOALS_NOW('goals'),
       ['friends', [/In your own words/]],
       ['help', [/"stop" or "pause"/, /In your own words/]],
-      ['talk to a person', [/can't pass you to a person from this chat yet/, /In your own words/]],
+      ['talk to a person', [/Would you like me to let Test Service know you'd like to talk to a person\?/]],
+      [
+        'yes',
+        [
+          /I've let Test Service know you'd like to talk to a person\. Someone from Test Service will see it when they're next working\. If you need help sooner, or you're not safe, call 999\./,
+          /In your own words/,
+        ],
+      ],
     ],
+    handoffs: ['askedForPerson/soon'],
+  },
+  {
+    name: 'talk to a person, then changing their mind: nothing is sent',
+    steps: [
+      ['hello', WELCOME],
+      ['can I talk to a real person please', [/Would you like me to let Test Service know/]],
+      ['no', ["Okay, I haven't sent anything.", /okay for me to keep your answers/]],
+    ],
+    handoffs: [],
   },
   {
     name: 'start over begins again, keeping what was saved',

@@ -18,10 +18,10 @@ async function converse(runner: ConversationRunner, conversationId: string, step
 }
 
 describe('the conversation through the bot', () => {
-  it.each(conversationCases)('$name', async ({ before, steps, summariesShared }) => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+  it.each(conversationCases)('$name', async ({ before, steps, handoffs }) => {
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     for (const [index, visit] of (before ?? []).entries()) await converse(runner, `earlier-${index}`, visit);
     await converse(runner, 'now', steps);
-    if (summariesShared) expect(runner.summaries.map((summary) => summary.shared)).toEqual(summariesShared);
+    if (handoffs) expect(runner.handoffs.map((summary) => `${summary.reason}/${summary.urgency}`)).toEqual(handoffs);
   });
 });

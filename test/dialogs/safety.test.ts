@@ -76,7 +76,7 @@ describe('risk', () => {
   it.each(PATH.map((_, index) => [index, PATH[index - 1] ?? '(nothing yet)']))(
     'after %i steps (last said: %s), a risk message gets the crisis reply and a handoff, and no question',
     async (count) => {
-      const runner = new ConversationRunner(await createDialogTestKit());
+      const runner = await ConversationRunner.create(await createDialogTestKit());
       const say = runner.open('risk');
       for (const step of PATH.slice(0, count)) await say(step);
       expectRiskReply(await say(RISK_MESSAGE), '999', 'Samaritans');
@@ -84,7 +84,7 @@ describe('risk', () => {
   );
 
   it('in a card submission is caught the same way', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('card');
     for (const step of PATH.slice(0, 8)) await say(step);
     expectRiskReply(await say(JSON.stringify({ value: { text: 'i want to die' } })), '999', 'Samaritans');
@@ -92,7 +92,7 @@ describe('risk', () => {
 
   it('typed as the summary note is caught, and the note is not kept', async () => {
     const kit = await createDialogTestKit();
-    const runner = new ConversationRunner(kit);
+    const runner = await ConversationRunner.create(kit);
     const say = runner.open('note');
     for (const step of PATH) await say(step);
     expectRiskReply(await say('nobody would miss me if i was gone'), '999', 'Samaritans');
@@ -100,7 +100,7 @@ describe('risk', () => {
   });
 
   it('answered "yes" to the question about right now gets the emergency number first', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('asq-yes');
     await say('hello');
     await say(RISK_MESSAGE);
@@ -110,7 +110,7 @@ describe('risk', () => {
   });
 
   it('answered "no", then "carry on gently", resumes the question they were at', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('asq-no');
     for (const step of PATH.slice(0, 9)) await say(step);
     await say(RISK_MESSAGE);
@@ -124,7 +124,7 @@ describe('risk', () => {
   });
 
   it('then "take a break" keeps goal work paused until they choose to carry on', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('break');
     for (const step of PATH.slice(0, 9)) await say(step);
     await say(RISK_MESSAGE);
@@ -135,7 +135,7 @@ describe('risk', () => {
   });
 
   it('in Portuguese (pt-BR) gets CVV 188 and SAMU 192, in Portuguese', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('pt', 'pt-BR');
     await say('oi');
     const activities = await say('eu quero me matar');
@@ -168,7 +168,7 @@ describe('risk', () => {
         },
       ],
     };
-    const runner = new ConversationRunner(await createDialogTestKit(), { serviceCrisisLines });
+    const runner = await ConversationRunner.create(await createDialogTestKit(), { serviceCrisisLines });
     const say = runner.open('service-line');
     expectRiskReply(await say(RISK_MESSAGE), '999', 'Riverside crisis team: call 0161 496 0999 (24 hours)');
   });
@@ -184,7 +184,7 @@ describe('risk', () => {
   ])(
     'in %s ("%s") gets the country’s emergency number and lines, and a handoff',
     async (locale, text, emergency, line) => {
-      const runner = new ConversationRunner(await createDialogTestKit());
+      const runner = await ConversationRunner.create(await createDialogTestKit());
       const say = runner.open(`lang-${locale}`, locale);
       const activities = await say(text);
       const texts = messageTexts(activities);
@@ -196,16 +196,17 @@ describe('risk', () => {
   );
 
   it('typed while changing the summary is caught, and the summary is not decided', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('summary-change');
     for (const step of [...PATH.slice(0, 14), 'no', 'no', 'change something']) await say(step);
     expectRiskReply(await say('i took a load of pills'), '999', 'Samaritans');
-    expect(runner.summaries).toEqual([]);
+    expect(runner.handoffs.map((summary) => summary.reason)).toEqual(['risk']);
+    expect(runner.handoffs[0].consent.shared).toBe(false);
   });
 
   it('fails safe: if the check itself breaks, the message is treated as needing a human', async () => {
     const broken = new SafetyCheck(new Map([['en', {} as SafetyLexicon]]));
-    const runner = new ConversationRunner(await createDialogTestKit(), {}, broken);
+    const runner = await ConversationRunner.create(await createDialogTestKit(), {}, broken);
     const say = runner.open('broken');
     const activities = await say('hello');
     expectRiskReply(activities, '999', 'Samaritans');
@@ -216,7 +217,7 @@ describe('risk', () => {
 describe('concern', () => {
   it('hopelessness mid-goal pauses, acknowledges, offers choices; carrying on asks the same question', async () => {
     const kit = await createDialogTestKit();
-    const runner = new ConversationRunner(kit);
+    const runner = await ConversationRunner.create(kit);
     const say = runner.open('concern');
     for (const step of PATH.slice(0, 11)) await say(step);
     const activities = await say("what's the point, nothing is ever going to get better");
@@ -237,7 +238,7 @@ describe('concern', () => {
   });
 
   it('a check-in of 8 or more pauses before any goal question', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('high-check-in');
     await say('hello');
     await say('yes');
@@ -250,7 +251,7 @@ describe('concern', () => {
   });
 
   it('perfectionism gets one gentle line and the conversation goes on', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('perfect');
     for (const step of PATH.slice(0, 8)) await say(step);
     const texts = messageTexts(await say('it has to be perfect or there is no point'));
@@ -259,7 +260,7 @@ describe('concern', () => {
   });
 
   it('an idiom gets no crisis reply and no handoff', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('idiom');
     for (const step of PATH.slice(0, 8)) await say(step);
     const activities = await say('this homework is killing me');

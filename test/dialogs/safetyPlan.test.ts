@@ -24,7 +24,7 @@ async function makePlan(say: (text: string) => Promise<unknown>, first: string[]
 
 describe('the safety plan', () => {
   it('is offered after a risk reply, saved, shown again, and the young person chooses what comes next', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('plan-after-risk');
     await say('hello');
     await say('yes');
@@ -48,7 +48,7 @@ describe('the safety plan', () => {
   });
 
   it('is made on request, is in the export, and goes in the summary only as the young person decides', async () => {
-    const runner = new ConversationRunner(await createDialogTestKit());
+    const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('plan-on-request');
     await say('hello');
     await say('yes');
@@ -74,7 +74,7 @@ describe('the safety plan', () => {
 
   it('is shown but not kept for a young person who did not agree to answers being kept', async () => {
     const kit = await createDialogTestKit();
-    const runner = new ConversationRunner(kit);
+    const runner = await ConversationRunner.create(kit);
     const say = runner.open('plan-no-consent');
     await say('hello');
     await say('no');

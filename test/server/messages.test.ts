@@ -1,25 +1,37 @@
 // /api/messages and /healthz over real HTTP, with replies collected at the activity's serviceUrl.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { signWebhookBody } from '../../src/handoff/delivery';
 import { ChatClient } from '../support/chatClient';
+import { startWebhookReceiver, WebhookReceiver } from '../support/webhookReceiver';
 import { ConnectorHarness } from '../support/connectorHarness';
 import { RunningBot, startBot } from '../support/botServer';
 import { makeTempDir, removeDir } from '../support/tempDir';
+
+const WEBHOOK_SECRET = 'w'.repeat(40);
 
 describe('POST /api/messages', () => {
   let harness: ConnectorHarness;
   let bot: RunningBot;
   let dataDir: string;
+  let webhook: WebhookReceiver;
 
   beforeEach(async () => {
     harness = await ConnectorHarness.start();
+    webhook = await startWebhookReceiver();
     dataDir = await makeTempDir();
-    bot = await startBot({ DATA_DIR: dataDir, SERVICE_NAME: 'Riverside Youth Service' });
+    bot = await startBot({
+      DATA_DIR: dataDir,
+      SERVICE_NAME: 'Riverside Youth Service',
+      HANDOFF_WEBHOOK_URL: webhook.url,
+      HANDOFF_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    });
   });
 
   afterEach(async () => {
     await bot.stop();
     await harness.close();
+    await webhook.close();
     await removeDir(dataDir);
   });
 
@@ -98,10 +110,41 @@ describe('POST /api/messages', () => {
       ),
       'Would you like me to share this with Riverside Youth Service?',
     ]);
+    const before = harness.forConversation(client.conversationId).length;
     expect(await turn('share it')).toEqual([
       expect.stringContaining('saved for Riverside Youth Service'),
       expect.stringContaining('Thanks for talking with me today'),
     ]);
+    // The shared summary goes out as the standard handoff event at the serviceUrl, into the inbox, and to the webhook.
+    const handoff = harness
+      .forConversation(client.conversationId)
+      .slice(before)
+      .find((activity) => activity.type === 'event' && activity.name === 'handoff.initiate');
+    expect(handoff?.value).toMatchObject({
+      reason: 'conversationComplete',
+      urgency: 'routine',
+      summary: {
+        service: 'Riverside Youth Service',
+        consent: { shared: true },
+        shared: {
+          goals: [
+            {
+              text: 'feel calmer about exams',
+              firstWording: 'pass my exams',
+              firstStep: 'pack my bag the night before',
+            },
+          ],
+          preferences: { goalWord: 'hopes' },
+          noteForPractitioner: 'I get nervous on the phone',
+        },
+      },
+    });
+    const [inboxItem] = await bot.app.inbox.list();
+    expect(inboxItem).toMatchObject({ reason: 'conversationComplete', shared: true, status: 'new' });
+    await bot.app.delivery.settle();
+    expect(webhook.received).toHaveLength(1);
+    expect(webhook.received[0].signature).toBe(signWebhookBody(webhook.received[0].body, WEBHOOK_SECRET));
+    expect(JSON.parse(webhook.received[0].body)).toMatchObject({ summary: { id: inboxItem.id } });
     await mkdir(path.resolve(__dirname, '../../test-output'), { recursive: true });
     await writeFile(path.resolve(__dirname, '../../test-output/transcript.md'), transcript.join('\n'));
 
@@ -136,7 +179,7 @@ describe('POST /api/messages', () => {
       urgency: 'immediate',
       summary: {
         language: 'pt-BR',
-        signalsNow: expect.arrayContaining([expect.objectContaining({ kind: 'suicidal_thoughts' })]),
+        signals: expect.arrayContaining([expect.objectContaining({ kind: 'suicidal_thoughts' })]),
       },
     });
     expect(handoff?.urlConversationId).toBe(client.conversationId);

@@ -63,10 +63,10 @@ export class ChatClient {
     });
   }
 
-  /** The young person types (or taps a button that sends) this text. */
+  /** The young person types (or taps a button that sends) this text; resolves with the messages sent back. */
   async say(text: string): Promise<string[]> {
     const { status, replies } = await this.post({ type: 'message', text, textFormat: 'plain' });
     if (status !== 200) throw new Error(`/api/messages answered ${status}`);
-    return replies.map((reply) => reply.text ?? '');
+    return replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
   }
 }

@@ -3,7 +3,10 @@
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { DialogSettings } from '../../dialogs/settings';
-import { AgreedSummary } from '../../src/bot/state';
+import { HandoffDelivery } from '../../src/handoff/delivery';
+import { HandoffPort, Handoffs } from '../../src/handoff/handoffs';
+import type { HandoffSummary } from '../../src/handoff/handoffSummary';
+import { HandoffInbox } from '../../src/handoff/inbox';
 import { SmallStepsBot } from '../../src/bot/smallStepsBot';
 import { CommandRecognisers } from '../../src/commands';
 import { createLogger } from '../../src/log';
@@ -14,20 +17,40 @@ export const TEST_USER_ID = 'young-person-1';
 const safety = new SafetyCheck();
 
 export class ConversationRunner {
-  readonly summaries: AgreedSummary[] = [];
-  private readonly bot: SmallStepsBot;
+  private constructor(
+    private readonly bot: SmallStepsBot,
+    readonly inbox: HandoffInbox,
+    /** Every handoff delivered, in order (they are also in the inbox, in the kit's storage). */
+    readonly handoffs: HandoffSummary[],
+  ) {}
 
-  constructor(kit: DialogTestKit, settings: Partial<DialogSettings> = {}, safetyCheck: SafetyCheck = safety) {
+  static async create(
+    kit: DialogTestKit,
+    settings: Partial<DialogSettings> = {},
+    safetyCheck: SafetyCheck = safety,
+  ): Promise<ConversationRunner> {
+    const logger = createLogger('silent');
+    const inbox = await HandoffInbox.open(kit.storage);
+    const handoffs = new Handoffs(new HandoffDelivery(inbox, logger), kit.state, 'Test Service');
+    const recorded: HandoffSummary[] = [];
+    const recordingHandoffs: HandoffPort = {
+      request: async (...args) => {
+        const summary = await handoffs.request(...args);
+        recorded.push(summary);
+        return summary;
+      },
+    };
     const dialog = new MainDialog(
       kit.state,
       new CommandRecognisers(),
       { serviceName: 'Test Service', serviceContact: '', ...settings },
-      (summary) => {
-        this.summaries.push(summary);
-        return Promise.resolve();
-      },
+      recordingHandoffs,
     );
-    this.bot = new SmallStepsBot(kit.state, dialog, kit.i18n, 'en', safetyCheck, createLogger('silent'));
+    return new ConversationRunner(
+      new SmallStepsBot(kit.state, dialog, kit.i18n, 'en', safetyCheck, logger),
+      inbox,
+      recorded,
+    );
   }
 
   /** A conversation with the young person; each visit is its own conversation id. */

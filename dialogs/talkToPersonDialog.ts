@@ -1,0 +1,44 @@
+// "Talk to a person", at any time: a short confirmation, then a handoff with urgency "soon" carrying what the young
+// person has agreed to share, and what happens next and when, in the service's words.
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnLanguage } from '../src/bot/turnLanguage';
+import type { HandoffPort } from '../src/handoff/handoffs';
+import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import { crisisResourcesForTurn } from './safetyNextSteps';
+import { DialogSettings, personRequestedText } from './settings';
+
+export const TALK_TO_PERSON_DIALOG = 'talkToPersonDialog';
+const CHOICE = 'talkToPersonChoice';
+const YES_NO = ['yes', 'no'] as const;
+
+export class TalkToPersonDialog extends ComponentDialog {
+  constructor(
+    private readonly settings: DialogSettings,
+    private readonly handoff: HandoffPort,
+  ) {
+    super(TALK_TO_PERSON_DIALOG);
+    this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(
+      new WaterfallDialog(`${TALK_TO_PERSON_DIALOG}.steps`, [this.confirm.bind(this), this.send.bind(this)]),
+    );
+    this.initialDialogId = `${TALK_TO_PERSON_DIALOG}.steps`;
+  }
+
+  private async confirm(step: WaterfallStepContext) {
+    const { t } = turnLanguage(step.context);
+    const prompt = t('handoff.confirm', { serviceName: this.settings.serviceName });
+    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices', YES_NO)));
+  }
+
+  private async send(step: WaterfallStepContext) {
+    const { t } = turnLanguage(step.context);
+    if (choiceAnswer(step) !== 'yes') {
+      await step.context.sendActivity(t('handoff.notSent'));
+      return step.endDialog();
+    }
+    await this.handoff.request(step.context, 'askedForPerson', 'soon');
+    const emergency = crisisResourcesForTurn(step, this.settings).emergencyNumber;
+    await step.context.sendActivity(`${personRequestedText(this.settings, t)} ${t('handoff.sooner', { emergency })}`);
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,108 @@
+// Delivers a handoff: (a) the Bot Framework `handoff.initiate` event in the conversation, (b) the practitioner inbox,
+// (d) an optional signed webhook, retried with backoff in the background. Failure of the webhook never loses (b).
+import { createHmac, randomUUID } from 'node:crypto';
+import { EventFactory, TurnContext } from 'botbuilder';
+import { describeError, Logger } from '../log';
+import type { HandoffReason, HandoffUrgency } from './handoffContext';
+import { buildHandoffSummary, HandoffSummary, HandoffSummaryInput } from './handoffSummary';
+import type { HandoffInbox } from './inbox';
+
+export interface WebhookSettings {
+  url: string;
+  secret: string;
+  /** Milliseconds before each retry; the number of entries is the number of retries. */
+  retryDelaysMs: number[];
+}
+
+export const SIGNATURE_HEADER = 'x-small-steps-signature';
+
+/** `sha256=<hex HMAC of the exact body>`, as GitHub-style receivers verify it. */
+export function signWebhookBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export type HandoffRequest = Omit<HandoffSummaryInput, 'id' | 'now'> & {
+  reason: HandoffReason;
+  urgency: HandoffUrgency;
+};
+
+export class HandoffDelivery {
+  private readonly webhooksInFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly inbox: HandoffInbox,
+    private readonly logger: Logger,
+    private readonly webhook?: WebhookSettings,
+  ) {}
+
+  async deliver(context: TurnContext, request: HandoffRequest): Promise<HandoffSummary> {
+    const summary = buildHandoffSummary({ ...request, id: randomUUID(), now: new Date().toISOString() });
+    // The inbox first: it is the copy that must never be lost.
+    await this.inbox.add(summary);
+    await context.sendActivity(
+      EventFactory.createHandoffInitiation(context, { reason: summary.reason, urgency: summary.urgency, summary }),
+    );
+    await this.inbox.recordDelivery(summary.id, 'event', { state: 'sent', attempts: 1, at: new Date().toISOString() });
+    this.logger.info({ handoffId: summary.id, reason: summary.reason, urgency: summary.urgency }, 'handoff delivered');
+    if (this.webhook) this.startWebhook(summary, this.webhook);
+    return summary;
+  }
+
+  /** Waits for webhook deliveries still retrying (for a graceful stop, and tests). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.webhooksInFlight]);
+  }
+
+  private startWebhook(summary: HandoffSummary, webhook: WebhookSettings): void {
+    const running = this.postWebhook(summary, webhook).catch((error: unknown) =>
+      this.logger.error({ error: describeError(error), handoffId: summary.id }, 'webhook delivery state not recorded'),
+    );
+    this.webhooksInFlight.add(running);
+    void running.finally(() => this.webhooksInFlight.delete(running));
+  }
+
+  private async postWebhook(summary: HandoffSummary, webhook: WebhookSettings): Promise<void> {
+    const body = JSON.stringify({ type: 'handoff', summary });
+    const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhookBody(body, webhook.secret) };
+    let lastError = '';
+    for (let attempt = 1; attempt <= webhook.retryDelaysMs.length + 1; attempt += 1) {
+      await this.inbox.recordDelivery(summary.id, 'webhook', {
+        state: 'pending',
+        attempts: attempt,
+        at: new Date().toISOString(),
+      });
+      try {
+        const response = await fetch(webhook.url, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(10_000),
+        });
+        await response.arrayBuffer();
+        if (response.ok) {
+          await this.inbox.recordDelivery(summary.id, 'webhook', {
+            state: 'sent',
+            attempts: attempt,
+            at: new Date().toISOString(),
+          });
+          return;
+        }
+        lastError = `HTTP ${response.status}`;
+      } catch (error) {
+        lastError = describeError(error).name;
+      }
+      const delay = webhook.retryDelaysMs[attempt - 1];
+      if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+    this.logger.warn(
+      { handoffId: summary.id, error: lastError },
+      'webhook delivery failed; the handoff is in the inbox',
+    );
+    await this.inbox.recordDelivery(summary.id, 'webhook', {
+      state: 'failed',
+      attempts: webhook.retryDelaysMs.length + 1,
+      at: new Date().toISOString(),
+      error: lastError,
+    });
+  }
+}

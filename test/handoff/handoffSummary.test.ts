@@ -1,0 +1,82 @@
+import { newUserProfile, UserProfile } from '../../src/bot/state';
+import { buildHandoffSummary } from '../../src/handoff/handoffSummary';
+
+const PROFILE: UserProfile = {
+  ...newUserProfile(),
+  consent: { given: true, at: '2026-11-20T10:00:00.000Z' },
+  checkIns: [{ score: 6, at: '2026-11-20T10:01:00.000Z' }],
+  signals: [{ kind: 'perfectionism', at: '2026-11-20T10:03:00.000Z' }],
+  preferences: { goalWork: 'now', goalWord: 'hopes', involved: 'family' },
+  goals: [
+    {
+      id: 'g1',
+      area: 'sleep',
+      text: 'wake up feeling rested',
+      firstStep: 'no screens in bed',
+      ratings: [
+        { score: 2, at: '2026-11-20T10:05:00.000Z' },
+        { score: 6, at: '2026-11-27T10:05:00.000Z' },
+      ],
+      status: 'active',
+      createdAt: '2026-11-20T10:05:00.000Z',
+    },
+  ],
+  safetyPlan: { sections: { copingStrategies: 'music' }, updatedAt: '2026-11-20T10:06:00.000Z' },
+};
+const BASE = {
+  id: 'h1',
+  now: '2026-11-27T11:00:00.000Z',
+  service: 'Riverside',
+  language: 'en' as const,
+  profile: PROFILE,
+};
+
+describe('buildHandoffSummary', () => {
+  it('carries the young person’s content when they shared it, without the parts they removed', () => {
+    const summary = buildHandoffSummary({
+      ...BASE,
+      reason: 'conversationComplete',
+      urgency: 'routine',
+      decision: {
+        id: 'd1',
+        decidedAt: '2026-11-27T10:59:00.000Z',
+        shared: true,
+        removed: ['checkIns'],
+        noteForPractitioner: 'phone calls scare me',
+      },
+    });
+    expect(summary).toMatchObject({
+      schemaVersion: 1,
+      consent: { keepAnswers: true, shared: true, decidedAt: '2026-11-27T10:59:00.000Z' },
+      signals: [{ kind: 'perfectionism', at: '2026-11-20T10:03:00.000Z' }],
+      shared: {
+        preferences: { goalWord: 'hopes' },
+        goals: [
+          {
+            text: 'wake up feeling rested',
+            firstStep: 'no screens in bed',
+            progress: { first: 2, latest: 6, change: 4, reliable: true },
+          },
+        ],
+        safetyPlan: { copingStrategies: 'music' },
+        noteForPractitioner: 'phone calls scare me',
+      },
+    });
+    expect(summary.shared?.checkIns).toBeUndefined();
+  });
+
+  it('carries only the fact, urgency and signal kinds when nothing was shared, as for a risk handoff', () => {
+    const summary = buildHandoffSummary({
+      ...BASE,
+      reason: 'risk',
+      urgency: 'immediate',
+      decision: { id: 'd1', decidedAt: '2026-11-27T10:59:00.000Z', shared: false, removed: [] },
+      signalsNow: [{ kind: 'suicidal_thoughts', at: '2026-11-27T11:00:00.000Z' }],
+    });
+    expect(summary.shared).toBeUndefined();
+    expect(summary.reason).toBe('risk');
+    expect(summary.urgency).toBe('immediate');
+    expect(summary.signals.map((signal) => signal.kind)).toEqual(['perfectionism', 'suicidal_thoughts']);
+    expect(JSON.stringify(summary)).not.toMatch(/rested|music|hopes/);
+  });
+});
