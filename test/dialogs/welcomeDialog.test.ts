@@ -29,6 +29,8 @@ describe('WelcomeDialog', () => {
     expect(texts[0]).toContain('not a person, and not an emergency service');
     expect(texts[0]).toContain('Northside CAMHS');
     expect(texts[2]).toContain('"delete my data"');
+    expect(texts[2]).toContain('I only share a summary with Northside CAMHS if you say yes to it');
+    expect(texts[2]).toContain("if you tell me you might not be safe, I'll always let Northside CAMHS know");
     expect(texts[3]).toContain('Is it okay for me to keep your answers?');
     expect(storedKeys(kit).filter((key) => key.includes('/users/'))).toEqual([]);
   });
