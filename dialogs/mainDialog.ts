@@ -148,16 +148,16 @@ export class MainDialog extends ComponentDialog {
         return;
       case 'stop':
         // Where they were stays on the dialog stack, saved, so "carry on" picks up at the same question.
-        await this.state.conversationData.set(dc.context, { pausedAt: new Date().toISOString() });
+        await this.state.setPaused(dc.context, true);
         await dc.context.sendActivity(t('commands.paused'));
         return;
       case 'carryOn':
-        await this.state.conversationData.set(dc.context, {});
+        await this.state.setPaused(dc.context, false);
         if (dc.activeDialog) await dc.repromptDialog();
         else await dc.beginDialog(MAIN_DIALOG);
         return;
       case 'startOver':
-        await this.state.conversationData.set(dc.context, {});
+        await this.state.setPaused(dc.context, false);
         await dc.cancelAllDialogs();
         await dc.context.sendActivity(t('commands.startingOver'));
         await dc.beginDialog(MAIN_DIALOG);
@@ -188,9 +188,9 @@ export class MainDialog extends ComponentDialog {
 
   /** After a pause, the first message asks whether to carry on or start over (both are commands). */
   private async askToResumeIfPaused(dc: DialogContext): Promise<boolean> {
-    const data = await this.state.conversationData.get(dc.context, {});
+    const data = await this.state.readConversationData(dc.context);
     if (!data.pausedAt) return false;
-    await this.state.conversationData.set(dc.context, {});
+    await this.state.setPaused(dc.context, false);
     if (!dc.activeDialog) return false;
     const { t } = turnLanguage(dc.context);
     await dc.context.sendActivity(

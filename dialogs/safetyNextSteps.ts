@@ -88,7 +88,7 @@ export class SafetyNextStepsDialog extends ComponentDialog {
   }
 
   private async stayPaused(step: Step) {
-    await this.state.conversationData.set(step.context, { pausedAt: new Date().toISOString() });
+    await this.state.setPaused(step.context, true);
     return step.endDialog('stayPaused' satisfies SafetyOutcome);
   }
 }

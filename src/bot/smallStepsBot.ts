@@ -6,6 +6,7 @@ import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Language } from '../i18n/languages';
 import { describeError, Logger } from '../log';
 import type { SafetyCheck } from '../safety/safetyCheck';
+import { referralCodeFrom } from '../handoff/referral';
 import { textFromSubmission, textsToCheck } from './cardSubmission';
 import { BotState, UserProfile } from './state';
 import { setTurnLanguage } from './turnLanguage';
@@ -37,6 +38,8 @@ export class SmallStepsBot extends ActivityHandler {
   async run(context: TurnContext): Promise<void> {
     const submitted = textFromSubmission(context.activity);
     if (submitted !== undefined) context.activity.text = submitted;
+    const referral = referralCodeFrom(context.activity);
+    if (referral) await this.state.setReferral(context, referral);
     const profile = await this.state.readProfile(context);
     const { language } = setTurnLanguage(
       context,

@@ -123,6 +123,8 @@ export function activeGoals(profile: UserProfile | undefined): Goal[] {
 export interface ConversationData {
   /** Set by "stop"/"pause"; the next message is asked whether to carry on where they left off. */
   pausedAt?: string;
+  /** The service's referral code this conversation was opened with (e.g. a chat link's ?ref=ABC123). */
+  referral?: string;
 }
 
 /** Typed accessors over botbuilder state; dialogs read and write through these, never ad hoc keys. */
@@ -157,6 +159,21 @@ export class BotState {
   async saveChanges(context: TurnContext): Promise<void> {
     await this.conversationState.saveChanges(context);
     await this.userState.saveChanges(context);
+  }
+
+  /** Marks the conversation paused ("stop", or a break after a safety reply), or clears the mark. */
+  async setPaused(context: TurnContext, paused: boolean): Promise<void> {
+    const data = await this.conversationData.get(context, {});
+    await this.conversationData.set(context, { ...data, pausedAt: paused ? new Date().toISOString() : undefined });
+  }
+
+  async readConversationData(context: TurnContext): Promise<ConversationData> {
+    return { ...(await this.conversationData.get(context, {})) };
+  }
+
+  async setReferral(context: TurnContext, referral: string): Promise<void> {
+    const data = await this.conversationData.get(context, {});
+    await this.conversationData.set(context, { ...data, referral });
   }
 
   /** Removes everything kept about this young person and this conversation, from storage too. */

@@ -38,9 +38,11 @@ export class Handoffs implements HandoffPort {
   ): Promise<HandoffSummary> {
     const profile = await this.state.readProfile(context);
     const decision = details.decision ?? profile?.summaries.at(-1);
+    const { referral } = await this.state.readConversationData(context);
     return this.delivery.deliver(context, {
       service: this.serviceName,
       language: turnLanguage(context).language,
+      referral,
       reason,
       urgency,
       profile,
