@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { HandoffInbox } from '../handoff/inbox';
 import type { AppStorage } from '../storage';
 import { describeError, Logger } from '../log';
+import { mountPractitionerRoutes } from '../practitioner/routes';
 import { checkIncomingActivity } from './incomingActivity';
 
 // Big enough for any Bot Framework activity with a card submission; anything larger is refused (413).
@@ -34,6 +35,11 @@ export class HttpServer {
     // restify 11 accepts two-argument handlers only when they are declared async.
     this.restify.post('/api/messages', async (req: Request, res: Response) => this.handleActivity(req, res));
     this.restify.get('/healthz', async (_req: Request, res: Response) => this.handleHealth(res));
+    mountPractitionerRoutes(this.restify, {
+      inbox: parts.inbox,
+      tokens: parts.practitionerTokens,
+      logger: parts.logger,
+    });
   }
 
   /** Starts listening; resolves with the base URL (port 0 picks a free port). */

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { App, createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
+import { createLogger, Logger } from '../../src/log';
 
 export interface RunningBot {
   url: string;
@@ -13,8 +13,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(env: Record<string, string>): Promise<RunningBot> {
-  const app = await createApp(loadConfig(env), createLogger('silent'));
+/** `logger` lets a test read what the bot logs (e.g. createLogger('info', a collecting stream)); silent otherwise. */
+export async function startBot(
+  env: Record<string, string>,
+  logger: Logger = createLogger('silent'),
+): Promise<RunningBot> {
+  const app = await createApp(loadConfig(env), logger);
   const url = await app.server.listen(0, '127.0.0.1');
   return { url, app, stop: () => app.server.shutdown() };
 }

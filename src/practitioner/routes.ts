@@ -1,0 +1,150 @@
+// The practitioner API and page: handoffs listed, read and acknowledged behind a token, every access audit-logged
+// (who, what, when, never content). With no tokens configured nothing is mounted: the routes do not exist (404).
+import type restify from 'restify';
+import type { Request, Response } from 'restify';
+import type { HandoffFilter, HandoffInbox, HandoffStatus } from '../handoff/inbox';
+import type { HandoffUrgency } from '../handoff/handoffContext';
+import { referralCodeFrom } from '../handoff/referral';
+import { describeError, Logger } from '../log';
+import { authenticatePractitioner, PractitionerToken } from './auth';
+import { loadPractitionerPage, PractitionerPage } from './page';
+
+export interface PractitionerRouteParts {
+  inbox: HandoffInbox;
+  tokens: ReadonlyArray<PractitionerToken>;
+  logger: Logger;
+  /** The clock acknowledgements are stamped with. */
+  now?: () => Date;
+}
+
+export type PractitionerAction = 'list' | 'read' | 'acknowledge';
+
+const STATUSES: readonly HandoffStatus[] = ['new', 'acknowledged'];
+const URGENCIES: readonly HandoffUrgency[] = ['immediate', 'soon', 'routine'];
+const FILTERS = ['status', 'urgency', 'referral'] as const;
+// Handoff ids are ours (UUIDs today); anything else is not a handoff and is not looked up or logged as given.
+// (The router itself refuses a path parameter over 100 characters with its own 404.)
+const HANDOFF_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+const JSON_HEADERS = { 'Cache-Control': 'no-store' } as const;
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const notFound = (what: string): Answer => ({ status: 404, body: { error: `${what} not found.` } });
+
+/** The list filter from the query string, or the reason it is not one. */
+export function parseHandoffFilter(
+  query: URLSearchParams,
+): { ok: true; filter: HandoffFilter } | { ok: false; reason: string } {
+  const filter: HandoffFilter = {};
+  for (const key of new Set(query.keys())) {
+    if (!(FILTERS as readonly string[]).includes(key)) {
+      return { ok: false, reason: `Unknown filter "${key.slice(0, 40)}"; use ${FILTERS.join(', ')}.` };
+    }
+    if (query.getAll(key).length > 1) return { ok: false, reason: `Give "${key}" once.` };
+  }
+  const status = query.get('status');
+  if (status !== null) {
+    if (!(STATUSES as readonly string[]).includes(status)) {
+      return { ok: false, reason: `status must be one of ${STATUSES.join(', ')}.` };
+    }
+    filter.status = status as HandoffStatus;
+  }
+  const urgency = query.get('urgency');
+  if (urgency !== null) {
+    if (!(URGENCIES as readonly string[]).includes(urgency)) {
+      return { ok: false, reason: `urgency must be one of ${URGENCIES.join(', ')}.` };
+    }
+    filter.urgency = urgency as HandoffUrgency;
+  }
+  const referral = query.get('referral');
+  if (referral !== null) {
+    // The same rule as the codes the bot accepts (and upper-cases) from a chat link.
+    const code = referralCodeFrom({ value: { referralCode: referral } });
+    if (!code) return { ok: false, reason: 'referral must be a referral code: 3 to 32 letters, digits or dashes.' };
+    filter.referral = code;
+  }
+  return { ok: true, filter };
+}
+
+export function mountPractitionerRoutes(server: restify.Server, parts: PractitionerRouteParts): void {
+  const { inbox, tokens, logger } = parts;
+  const now = parts.now ?? (() => new Date());
+  if (tokens.length === 0) {
+    logger.info('practitioner API and page are off (PRACTITIONER_TOKENS is empty)');
+    return;
+  }
+  const page: PractitionerPage = loadPractitionerPage();
+
+  const audit = (
+    practitioner: string | null,
+    action: PractitionerAction,
+    handoffId: string | undefined,
+    status: number,
+  ) => logger.info({ audit: true, practitioner, action, handoffId, status }, 'practitioner access');
+
+  /** Authenticates, runs, answers JSON with no-store, and writes one audit line whatever happens. */
+  const guarded =
+    (action: PractitionerAction, run: (req: Request, practitioner: string, handoffId?: string) => Promise<Answer>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const rawId = (req.params as Record<string, string | undefined>).id;
+      const idIsValid = rawId === undefined || HANDOFF_ID.test(rawId);
+      const handoffId = idIsValid ? rawId : '[not a handoff id]';
+      const auth = authenticatePractitioner(req.header('authorization') || undefined, tokens);
+      if (!auth.ok) {
+        const error = req.header('authorization') ? ', error="invalid_token"' : '';
+        audit(null, action, handoffId, auth.status);
+        res.send(
+          auth.status,
+          { error: auth.reason },
+          { ...JSON_HEADERS, 'WWW-Authenticate': `Bearer realm="practitioner"${error}` },
+        );
+        return;
+      }
+      let answer: Answer;
+      try {
+        answer = idIsValid ? await run(req, auth.name, handoffId) : notFound('Handoff');
+      } catch (error) {
+        logger.error({ error: describeError(error), action }, 'practitioner request failed');
+        answer = { status: 500, body: { error: 'The handoffs could not be read just now.' } };
+      }
+      audit(auth.name, action, handoffId, answer.status);
+      res.send(answer.status, answer.body, JSON_HEADERS);
+    };
+
+  // restify 11 takes a two-argument handler only when it is declared async, even with nothing to await.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  server.get('/practitioner', async (_req: Request, res: Response) => {
+    res.sendRaw(200, page.html, page.headers);
+  });
+
+  server.get(
+    '/api/practitioner/handoffs',
+    guarded('list', async (req) => {
+      const parsed = parseHandoffFilter(new URL(req.url ?? '/', 'http://localhost').searchParams);
+      if (!parsed.ok) return { status: 400, body: { error: parsed.reason } };
+      return { status: 200, body: { handoffs: await inbox.list(parsed.filter) } };
+    }),
+  );
+
+  server.get(
+    '/api/practitioner/handoffs/:id',
+    guarded('read', async (_req, _practitioner, id) => {
+      const record = id === undefined ? undefined : await inbox.get(id);
+      if (!record) return notFound('Handoff');
+      return { status: 200, body: { id, ...record } };
+    }),
+  );
+
+  server.post(
+    '/api/practitioner/handoffs/:id/ack',
+    guarded('acknowledge', async (_req, practitioner, id) => {
+      const record = id === undefined ? undefined : await inbox.acknowledge(id, practitioner, now().toISOString());
+      if (!record) return notFound('Handoff');
+      return { status: 200, body: { id, status: record.status, acknowledged: record.acknowledged } };
+    }),
+  );
+}
