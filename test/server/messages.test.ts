@@ -9,6 +9,7 @@ import { RunningBot, startBot } from '../support/botServer';
 import { makeTempDir, removeDir } from '../support/tempDir';
 
 const WEBHOOK_SECRET = 'w'.repeat(40);
+const PRACTITIONER_TOKEN = 'p'.repeat(40);
 
 describe('POST /api/messages', () => {
   let harness: ConnectorHarness;
@@ -25,6 +26,7 @@ describe('POST /api/messages', () => {
       SERVICE_NAME: 'Riverside Youth Service',
       HANDOFF_WEBHOOK_URL: webhook.url,
       HANDOFF_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      PRACTITIONER_TOKENS: `ana:${PRACTITIONER_TOKEN}`,
     });
   });
 
@@ -139,8 +141,16 @@ describe('POST /api/messages', () => {
         },
       },
     });
-    const [inboxItem] = await bot.app.inbox.list();
+    // (b) the practitioner API, with a token; without one, 401.
+    const unauthorised = await fetch(`${bot.url}/api/practitioner/handoffs`);
+    expect(unauthorised.status).toBe(401);
+    const auth = { authorization: `Bearer ${PRACTITIONER_TOKEN}` };
+    const list = await fetch(`${bot.url}/api/practitioner/handoffs`, { headers: auth });
+    const [inboxItem] = ((await list.json()) as { handoffs: Array<{ id: string }> }).handoffs;
     expect(inboxItem).toMatchObject({ reason: 'conversationComplete', shared: true, status: 'new' });
+    const detail = await fetch(`${bot.url}/api/practitioner/handoffs/${inboxItem.id}`, { headers: auth });
+    expect(detail.status).toBe(200);
+    expect(JSON.stringify(await detail.json())).toContain('feel calmer about exams');
     await bot.app.delivery.settle();
     expect(webhook.received).toHaveLength(1);
     expect(webhook.received[0].signature).toBe(signWebhookBody(webhook.received[0].body, WEBHOOK_SECRET));
