@@ -1,14 +1,17 @@
 // Composition root: builds storage, state, language, dialogs, bot, adapter and HTTP server from one Config.
-import { ConversationState, UserState } from 'botbuilder';
+import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
+import type { i18n } from 'i18next';
 import { MainDialog } from '../dialogs/mainDialog';
 import { BotState } from './bot/state';
 import { SmallStepsBot } from './bot/smallStepsBot';
 import { CommandRecognisers } from './commands';
 import type { Config } from './config';
-import { HandoffDelivery } from './handoff/delivery';
+import { HandoffDelivery, PractitionerNotification } from './handoff/delivery';
 import { Handoffs } from './handoff/handoffs';
 import { HandoffInbox } from './handoff/inbox';
-import { createI18n } from './i18n';
+import { summaryCard } from './handoff/summaryCard';
+import { teamsNotifier } from './handoff/teamsNotifier';
+import { createI18n, Translate } from './i18n';
 import type { Logger } from './log';
 import { loadServiceCrisisLines } from './safety/crisisResources';
 import { SafetyCheck } from './safety/safetyCheck';
@@ -23,12 +26,29 @@ export interface App {
   delivery: HandoffDelivery;
 }
 
+/** (c) The practitioners' Teams conversation, when configured: the summary as an Adaptive Card, in the service's language. */
+function practitionerNotification(
+  config: Config,
+  adapter: CloudAdapter,
+  i18n: i18n,
+): PractitionerNotification | undefined {
+  if (!config.practitionerConversation) return undefined;
+  const notify = teamsNotifier(adapter, config.bot.appId, config.practitionerConversation);
+  const t: Translate = i18n.getFixedT(config.defaultLanguage);
+  return (summary) => {
+    const card = summaryCard(summary, t);
+    // The message text is the card's header only, so a notification preview never shows the young person's words.
+    return notify({ text: String(card.fallbackText), card });
+  };
+}
+
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const storage = await openStorage(config.storage);
   const inbox = await HandoffInbox.open(storage);
   const state = new BotState(new ConversationState(storage), new UserState(storage));
   const i18n = await createI18n(config.defaultLanguage);
-  const delivery = new HandoffDelivery(inbox, logger, config.webhook);
+  const adapter = createAdapter(config.bot, state, logger);
+  const delivery = new HandoffDelivery(inbox, logger, config.webhook, practitionerNotification(config, adapter, i18n));
   const handoffs = new Handoffs(delivery, state, config.serviceName);
   const mainDialog = new MainDialog(
     state,
@@ -43,7 +63,6 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     handoffs,
   );
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);
-  const adapter = createAdapter(config.bot, state, logger);
   const practitionerTokens = config.practitionerTokens;
   return {
     server: new HttpServer({ adapter, bot, storage, logger, inbox, practitionerTokens }),

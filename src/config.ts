@@ -38,6 +38,13 @@ const practitionerTokens = z
     return tokens;
   });
 
+// Where practitioners read handoffs in Teams: the conversation the bot was added to (see README).
+const practitionerConversation = z.object({
+  serviceUrl: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
+  conversationId: z.string().min(1, 'must not be empty'),
+  tenantId: z.string().min(1).optional(),
+});
+
 const optionalText = z
   .string()
   .trim()
@@ -84,6 +91,28 @@ const configSchema = z
       .regex(/^(https?:\/\/\S+)?$/, 'must be an http(s) URL')
       .default(''),
     HANDOFF_WEBHOOK_SECRET: z.string().trim().default(''),
+    PRACTITIONER_TEAMS_CONVERSATION: z
+      .string()
+      .trim()
+      .default('')
+      .transform((value, context) => {
+        if (value === '') return undefined;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(value);
+        } catch {
+          context.addIssue({ code: 'custom', message: 'must be JSON: {"serviceUrl", "conversationId", "tenantId"}' });
+          return z.NEVER;
+        }
+        const reference = practitionerConversation.safeParse(parsed);
+        if (!reference.success) {
+          const issue = reference.error.issues[0];
+          const detail = issue.code === 'invalid_type' ? 'is missing or has the wrong type' : issue.message;
+          context.addIssue({ code: 'custom', message: `${String(issue.path[0] ?? 'value')} ${detail}` });
+          return z.NEVER;
+        }
+        return reference.data;
+      }),
     SERVICE_CONTACT: z.string().trim().max(200, 'must be at most 200 characters').default(''),
     SERVICE_COUNTRY: z
       .enum(SUPPORTED_COUNTRIES, { message: `must be one of ${SUPPORTED_COUNTRIES.join(', ')}` })
@@ -136,6 +165,8 @@ export interface Config {
   serviceResponseTime: string;
   /** The signed webhook each handoff is also posted to; undefined when not configured. */
   webhook?: { url: string; secret: string; retryDelaysMs: number[] };
+  /** The practitioners' Teams conversation each handoff is also posted to; undefined when not configured. */
+  practitionerConversation?: { serviceUrl: string; conversationId: string; tenantId?: string };
   serviceCountry: ParsedEnv['SERVICE_COUNTRY'];
   /** A JSON file of the service's own crisis lines by country; empty when none. */
   crisisLinesFile: string;
@@ -178,6 +209,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     serviceName: parsed.SERVICE_NAME,
     serviceContact: parsed.SERVICE_CONTACT,
     serviceResponseTime: parsed.SERVICE_RESPONSE_TIME,
+    ...(parsed.PRACTITIONER_TEAMS_CONVERSATION
+      ? { practitionerConversation: parsed.PRACTITIONER_TEAMS_CONVERSATION }
+      : {}),
     ...(parsed.HANDOFF_WEBHOOK_URL
       ? {
           webhook: {

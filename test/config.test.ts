@@ -102,6 +102,14 @@ describe('loadConfig', () => {
     ],
     [{ HANDOFF_WEBHOOK_URL: 'ftp://x' }, 'Configuration error: HANDOFF_WEBHOOK_URL must be an http(s) URL.'],
     [
+      { PRACTITIONER_TEAMS_CONVERSATION: '{not json' },
+      'Configuration error: PRACTITIONER_TEAMS_CONVERSATION must be JSON: {"serviceUrl", "conversationId", "tenantId"}.',
+    ],
+    [
+      { PRACTITIONER_TEAMS_CONVERSATION: '{"serviceUrl":"https://smba.trafficmanager.net/emea/"}' },
+      'Configuration error: PRACTITIONER_TEAMS_CONVERSATION conversationId is missing or has the wrong type.',
+    ],
+    [
       { MicrosoftAppType: 'Other' },
       'Configuration error: MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI.',
     ],

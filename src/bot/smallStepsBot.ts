@@ -27,10 +27,14 @@ export class SmallStepsBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const people = (context.activity.membersAdded ?? []).filter(
-        (member) => member.id !== context.activity.recipient?.id,
-      );
-      if (people.length > 0) await this.mainDialog.run(context);
+      if (context.activity.conversation?.conversationType === 'channel') {
+        this.reportPractitionerChannel(context);
+      } else {
+        const people = (context.activity.membersAdded ?? []).filter(
+          (member) => member.id !== context.activity.recipient?.id,
+        );
+        if (people.length > 0) await this.mainDialog.run(context);
+      }
       await next();
     });
   }
@@ -70,5 +74,22 @@ export class SmallStepsBot extends ActivityHandler {
         p.signals.push(...verdict.signals.map((signal) => ({ kind: signal.kind, at })));
       });
     }
+  }
+
+  /**
+   * A Teams channel is where practitioners would read handoffs, never a young person's conversation: no welcome there;
+   * the log line gives the service the value for PRACTITIONER_TEAMS_CONVERSATION (a channel's ids, not a person's).
+   */
+  private reportPractitionerChannel(context: TurnContext): void {
+    const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+    const conversation = {
+      serviceUrl: context.activity.serviceUrl,
+      conversationId: context.activity.conversation.id,
+      ...(channelData?.tenant?.id ? { tenantId: channelData.tenant.id } : {}),
+    };
+    this.logger.info(
+      { practitionerTeamsConversation: JSON.stringify(conversation) },
+      'added to a Teams channel: set PRACTITIONER_TEAMS_CONVERSATION to this value to send handoffs here',
+    );
   }
 }

@@ -1,5 +1,6 @@
 // Delivers a handoff: (a) the Bot Framework `handoff.initiate` event in the conversation, (b) the practitioner inbox,
-// (d) an optional signed webhook, retried with backoff in the background. Failure of the webhook never loses (b).
+// (c) an optional message to the practitioners' Teams conversation, (d) an optional signed webhook, retried with
+// backoff. (c) and (d) run in the background; their failure never loses (b).
 import { createHmac, randomUUID } from 'node:crypto';
 import { EventFactory, TurnContext } from 'botbuilder';
 import { describeError, Logger } from '../log';
@@ -26,13 +27,17 @@ export type HandoffRequest = Omit<HandoffSummaryInput, 'id' | 'now'> & {
   urgency: HandoffUrgency;
 };
 
+/** (c) A message to the practitioners' own conversation (Teams), with the summary rendered for them. */
+export type PractitionerNotification = (summary: HandoffSummary) => Promise<void>;
+
 export class HandoffDelivery {
-  private readonly webhooksInFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly inbox: HandoffInbox,
     private readonly logger: Logger,
     private readonly webhook?: WebhookSettings,
+    private readonly notifyPractitioners?: PractitionerNotification,
   ) {}
 
   async deliver(context: TurnContext, request: HandoffRequest): Promise<HandoffSummary> {
@@ -44,21 +49,48 @@ export class HandoffDelivery {
     );
     await this.inbox.recordDelivery(summary.id, 'event', { state: 'sent', attempts: 1, at: new Date().toISOString() });
     this.logger.info({ handoffId: summary.id, reason: summary.reason, urgency: summary.urgency }, 'handoff delivered');
-    if (this.webhook) this.startWebhook(summary, this.webhook);
+    // Webhook and Teams run after the turn, so a slow or failing destination never delays the young person.
+    const webhook = this.webhook;
+    if (webhook) this.inBackground(summary.id, () => this.postWebhook(summary, webhook));
+    const notify = this.notifyPractitioners;
+    if (notify) this.inBackground(summary.id, () => this.sendToPractitioners(summary, notify));
     return summary;
   }
 
-  /** Waits for webhook deliveries still retrying (for a graceful stop, and tests). */
+  /** Waits for deliveries still running or retrying (for a graceful stop, and tests). */
   async settle(): Promise<void> {
-    await Promise.allSettled([...this.webhooksInFlight]);
+    await Promise.allSettled([...this.inFlight]);
   }
 
-  private startWebhook(summary: HandoffSummary, webhook: WebhookSettings): void {
-    const running = this.postWebhook(summary, webhook).catch((error: unknown) =>
-      this.logger.error({ error: describeError(error), handoffId: summary.id }, 'webhook delivery state not recorded'),
+  private inBackground(handoffId: string, task: () => Promise<void>): void {
+    const running = task().catch((error: unknown) =>
+      this.logger.error({ error: describeError(error), handoffId }, 'delivery state not recorded'),
     );
-    this.webhooksInFlight.add(running);
-    void running.finally(() => this.webhooksInFlight.delete(running));
+    this.inFlight.add(running);
+    void running.finally(() => this.inFlight.delete(running));
+  }
+
+  private async sendToPractitioners(summary: HandoffSummary, notify: PractitionerNotification): Promise<void> {
+    try {
+      await notify(summary);
+      await this.inbox.recordDelivery(summary.id, 'teams', {
+        state: 'sent',
+        attempts: 1,
+        at: new Date().toISOString(),
+      });
+    } catch (error) {
+      const reason = describeError(error).name;
+      this.logger.warn(
+        { handoffId: summary.id, error: reason },
+        'Teams notification failed; the handoff is in the inbox',
+      );
+      await this.inbox.recordDelivery(summary.id, 'teams', {
+        state: 'failed',
+        attempts: 1,
+        at: new Date().toISOString(),
+        error: reason,
+      });
+    }
   }
 
   private async postWebhook(summary: HandoffSummary, webhook: WebhookSettings): Promise<void> {
