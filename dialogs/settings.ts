@@ -8,6 +8,8 @@ export interface DialogSettings {
   serviceContact: string;
   /** When someone will reply to a request for a person, in the service's words; empty when not configured. */
   serviceResponseTime?: string;
+  /** What happens after the conversation, in the service's words ("We'll call you within two weeks…"). */
+  serviceNextSteps?: string;
   /** Whose crisis lines to offer; undefined: from the young person's locale, else GB. */
   serviceCountry?: CountryCode;
   /** The service's own crisis lines (CRISIS_LINES_FILE), added to or replacing the shipped ones by id. */

@@ -7,6 +7,7 @@ import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import { SummaryChoices, summaryLines } from '../src/handoff/summaryLines';
 import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, TextQuestion, textAnswer } from './prompts';
+import { crisisResourcesForTurn } from './safetyNextSteps';
 import { DialogSettings } from './settings';
 
 export const SUMMARY_DIALOG = 'summaryDialog';
@@ -92,7 +93,17 @@ export class SummaryDialog extends ComponentDialog {
     // Only a shared summary leaves the conversation: the routine pre-appointment handoff.
     if (shared) await this.handoff.request(step.context, 'conversationComplete', 'routine', { decision: summary });
     const serviceName = this.settings.serviceName;
-    await step.context.sendActivity(t(shared ? 'summary.shared' : 'summary.notShared', { serviceName }));
+    // What happens next and when, in the service's words, and what to do if they need help sooner.
+    const emergency = crisisResourcesForTurn(step, this.settings).emergencyNumber;
+    await step.context.sendActivity(
+      [
+        t(shared ? 'summary.shared' : 'summary.notShared', { serviceName }),
+        this.settings.serviceNextSteps,
+        t('handoff.sooner', { emergency }),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
     return step.endDialog(summary);
   }
 

@@ -1,6 +1,5 @@
 // Composition root: builds storage, state, language, dialogs, bot, adapter and HTTP server from one Config.
 import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
-import type { i18n } from 'i18next';
 import { MainDialog } from '../dialogs/mainDialog';
 import { BotState } from './bot/state';
 import { SmallStepsBot } from './bot/smallStepsBot';
@@ -9,7 +8,7 @@ import type { Config } from './config';
 import { HandoffDelivery, PractitionerNotification } from './handoff/delivery';
 import { Handoffs } from './handoff/handoffs';
 import { HandoffInbox } from './handoff/inbox';
-import { summaryCard } from './handoff/summaryCard';
+import { summaryCard, summaryText } from './handoff/summaryCard';
 import { teamsNotifier } from './handoff/teamsNotifier';
 import { createI18n, Translate } from './i18n';
 import type { Logger } from './log';
@@ -30,11 +29,10 @@ export interface App {
 function practitionerNotification(
   config: Config,
   adapter: CloudAdapter,
-  i18n: i18n,
+  t: Translate,
 ): PractitionerNotification | undefined {
   if (!config.practitionerConversation) return undefined;
   const notify = teamsNotifier(adapter, config.bot.appId, config.practitionerConversation);
-  const t: Translate = i18n.getFixedT(config.defaultLanguage);
   return (summary) => {
     const card = summaryCard(summary, t);
     // The message text is the card's header only, so a notification preview never shows the young person's words.
@@ -48,7 +46,14 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const state = new BotState(new ConversationState(storage), new UserState(storage));
   const i18n = await createI18n(config.defaultLanguage);
   const adapter = createAdapter(config.bot, state, logger);
-  const delivery = new HandoffDelivery(inbox, logger, config.webhook, practitionerNotification(config, adapter, i18n));
+  const practitionerT: Translate = i18n.getFixedT(config.defaultLanguage);
+  const delivery = new HandoffDelivery({
+    inbox,
+    logger,
+    renderText: (summary) => summaryText(summary, practitionerT),
+    webhook: config.webhook,
+    notifyPractitioners: practitionerNotification(config, adapter, practitionerT),
+  });
   const handoffs = new Handoffs(delivery, state, config.serviceName);
   const mainDialog = new MainDialog(
     state,
@@ -57,6 +62,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       serviceName: config.serviceName,
       serviceContact: config.serviceContact,
       serviceResponseTime: config.serviceResponseTime,
+      serviceNextSteps: config.serviceNextSteps,
       serviceCountry: config.serviceCountry,
       serviceCrisisLines: config.crisisLinesFile ? loadServiceCrisisLines(config.crisisLinesFile) : {},
     },

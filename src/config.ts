@@ -84,6 +84,7 @@ const configSchema = z
       .max(80, 'must be at most 80 characters')
       .default('your service'),
     CRISIS_LINES_FILE: z.string().trim().default(''),
+    SERVICE_NEXT_STEPS: z.string().trim().max(300, 'must be at most 300 characters').default(''),
     SERVICE_RESPONSE_TIME: z.string().trim().max(120, 'must be at most 120 characters').default(''),
     HANDOFF_WEBHOOK_URL: z
       .string()
@@ -163,6 +164,8 @@ export interface Config {
   serviceContact: string;
   /** When someone replies to a request for a person ("within one working day"); empty when not configured. */
   serviceResponseTime: string;
+  /** What happens after the conversation, in the service's words; empty when not configured. */
+  serviceNextSteps: string;
   /** The signed webhook each handoff is also posted to; undefined when not configured. */
   webhook?: { url: string; secret: string; retryDelaysMs: number[] };
   /** The practitioners' Teams conversation each handoff is also posted to; undefined when not configured. */
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     serviceName: parsed.SERVICE_NAME,
     serviceContact: parsed.SERVICE_CONTACT,
     serviceResponseTime: parsed.SERVICE_RESPONSE_TIME,
+    serviceNextSteps: parsed.SERVICE_NEXT_STEPS,
     ...(parsed.PRACTITIONER_TEAMS_CONVERSATION
       ? { practitionerConversation: parsed.PRACTITIONER_TEAMS_CONVERSATION }
       : {}),

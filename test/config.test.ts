@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       serviceName: 'your service',
       serviceContact: '',
       serviceResponseTime: '',
+      serviceNextSteps: '',
       serviceCountry: undefined,
       crisisLinesFile: '',
       practitionerTokens: [],
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       SERVICE_NAME: 'Serviço Jovem',
       SERVICE_CONTACT: '(11) 5555-0100, seg–sex 9h–17h',
       SERVICE_RESPONSE_TIME: 'em até um dia útil',
+      SERVICE_NEXT_STEPS: 'Vamos ligar para você em até duas semanas.',
       HANDOFF_WEBHOOK_URL: 'https://hooks.example.org/small-steps',
       HANDOFF_WEBHOOK_SECRET: 'h'.repeat(32),
       SERVICE_COUNTRY: 'BR',
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       serviceName: 'Serviço Jovem',
       serviceContact: '(11) 5555-0100, seg–sex 9h–17h',
       serviceResponseTime: 'em até um dia útil',
+      serviceNextSteps: 'Vamos ligar para você em até duas semanas.',
       webhook: {
         url: 'https://hooks.example.org/small-steps',
         secret: 'h'.repeat(32),

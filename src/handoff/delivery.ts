@@ -2,7 +2,7 @@
 // (c) an optional message to the practitioners' Teams conversation, (d) an optional signed webhook, retried with
 // backoff. (c) and (d) run in the background; their failure never loses (b).
 import { createHmac, randomUUID } from 'node:crypto';
-import { EventFactory, TurnContext } from 'botbuilder';
+import { type Activity, EventFactory, MessageFactory, TurnContext, type Transcript } from 'botbuilder';
 import { describeError, Logger } from '../log';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import { buildHandoffSummary, HandoffSummary, HandoffSummaryInput } from './handoffSummary';
@@ -30,22 +30,52 @@ export type HandoffRequest = Omit<HandoffSummaryInput, 'id' | 'now'> & {
 /** (c) A message to the practitioners' own conversation (Teams), with the summary rendered for them. */
 export type PractitionerNotification = (summary: HandoffSummary) => Promise<void>;
 
+export interface HandoffDeliveryParts {
+  inbox: HandoffInbox;
+  logger: Logger;
+  /** The summary as plain text, for the transcript a hub shows its agent. */
+  renderText: (summary: HandoffSummary) => string;
+  webhook?: WebhookSettings;
+  notifyPractitioners?: PractitionerNotification;
+}
+
 export class HandoffDelivery {
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(
-    private readonly inbox: HandoffInbox,
-    private readonly logger: Logger,
-    private readonly webhook?: WebhookSettings,
-    private readonly notifyPractitioners?: PractitionerNotification,
-  ) {}
+  private readonly inbox: HandoffInbox;
+  private readonly logger: Logger;
+  private readonly renderText: (summary: HandoffSummary) => string;
+  private readonly webhook?: WebhookSettings;
+  private readonly notifyPractitioners?: PractitionerNotification;
+
+  constructor(parts: HandoffDeliveryParts) {
+    ({
+      inbox: this.inbox,
+      logger: this.logger,
+      renderText: this.renderText,
+      webhook: this.webhook,
+      notifyPractitioners: this.notifyPractitioners,
+    } = parts);
+  }
 
   async deliver(context: TurnContext, request: HandoffRequest): Promise<HandoffSummary> {
     const summary = buildHandoffSummary({ ...request, id: randomUUID(), now: new Date().toISOString() });
     // The inbox first: it is the copy that must never be lost.
     await this.inbox.add(summary);
+    // The transcript a hub shows its agent is the agreed summary, not the chat: no message text is kept, and a young
+    // person's words leave only in the fields they saw and agreed to.
+    // A transcript entry needs only its type, text and time; botbuilder types it as a full Activity.
+    const entry = {
+      ...MessageFactory.text(this.renderText(summary)),
+      timestamp: new Date(summary.createdAt),
+    } as Activity;
+    const transcript: Transcript = { activities: [entry] };
     await context.sendActivity(
-      EventFactory.createHandoffInitiation(context, { reason: summary.reason, urgency: summary.urgency, summary }),
+      EventFactory.createHandoffInitiation(
+        context,
+        { reason: summary.reason, urgency: summary.urgency, summary },
+        transcript,
+      ),
     );
     await this.inbox.recordDelivery(summary.id, 'event', { state: 'sent', attempts: 1, at: new Date().toISOString() });
     this.logger.info({ handoffId: summary.id, reason: summary.reason, urgency: summary.urgency }, 'handoff delivered');

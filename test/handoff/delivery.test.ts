@@ -25,15 +25,23 @@ describe('HandoffDelivery', () => {
   it('posts a signed webhook the receiver can verify, and records it as sent', async () => {
     const hook = await startWebhookReceiver([200]);
     const inbox = await HandoffInbox.open(new MemoryStorage());
-    const delivery = new HandoffDelivery(inbox, createLogger('silent'), {
-      url: hook.url,
-      secret: SECRET,
-      retryDelaysMs: [10, 10],
+    const delivery = new HandoffDelivery({
+      inbox,
+      logger: createLogger('silent'),
+      renderText: () => 'the agreed summary',
+      webhook: { url: hook.url, secret: SECRET, retryDelaysMs: [10, 10] },
     });
     const activities = await deliverOnce(delivery);
     await delivery.settle();
     await hook.close();
-    expect(activities.filter((a) => a.name === 'handoff.initiate')).toHaveLength(1);
+    const events = activities.filter((a) => a.name === 'handoff.initiate');
+    expect(events).toHaveLength(1);
+    // The transcript a hub shows is the agreed summary, never the chat.
+    expect(events[0].attachments?.[0]).toMatchObject({
+      contentType: 'application/json',
+      name: 'Transcript',
+      content: { activities: [{ type: 'message', text: 'the agreed summary' }] },
+    });
     expect(hook.received).toHaveLength(1);
     expect(hook.received[0].signature).toBe(signWebhookBody(hook.received[0].body, SECRET));
     const [item] = await inbox.list();
@@ -43,10 +51,11 @@ describe('HandoffDelivery', () => {
   it('retries with backoff, and a failing webhook never loses the inbox copy', async () => {
     const hook = await startWebhookReceiver([500]);
     const inbox = await HandoffInbox.open(new MemoryStorage());
-    const delivery = new HandoffDelivery(inbox, createLogger('silent'), {
-      url: hook.url,
-      secret: SECRET,
-      retryDelaysMs: [10, 20],
+    const delivery = new HandoffDelivery({
+      inbox,
+      logger: createLogger('silent'),
+      renderText: () => 'the agreed summary',
+      webhook: { url: hook.url, secret: SECRET, retryDelaysMs: [10, 20] },
     });
     await deliverOnce(delivery);
     await delivery.settle();
@@ -64,10 +73,11 @@ describe('HandoffDelivery', () => {
   it('recovers when a retry succeeds', async () => {
     const hook = await startWebhookReceiver([503, 200]);
     const inbox = await HandoffInbox.open(new MemoryStorage());
-    const delivery = new HandoffDelivery(inbox, createLogger('silent'), {
-      url: hook.url,
-      secret: SECRET,
-      retryDelaysMs: [10, 10],
+    const delivery = new HandoffDelivery({
+      inbox,
+      logger: createLogger('silent'),
+      renderText: () => 'the agreed summary',
+      webhook: { url: hook.url, secret: SECRET, retryDelaysMs: [10, 10] },
     });
     await deliverOnce(delivery);
     await delivery.settle();

@@ -27,6 +27,7 @@ describe('POST /api/messages', () => {
       HANDOFF_WEBHOOK_URL: webhook.url,
       HANDOFF_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PRACTITIONER_TOKENS: `ana:${PRACTITIONER_TOKEN}`,
+      SERVICE_NEXT_STEPS: "We'll call you within two weeks to book your first appointment.",
     });
   });
 
@@ -114,7 +115,7 @@ describe('POST /api/messages', () => {
     ]);
     const before = harness.forConversation(client.conversationId).length;
     expect(await turn('share it')).toEqual([
-      expect.stringContaining('saved for Riverside Youth Service'),
+      "Thank you. It's saved for Riverside Youth Service to see before you meet. We'll call you within two weeks to book your first appointment. If you need help sooner, or you're not safe, call 999.",
       expect.stringContaining('Thanks for talking with me today'),
     ]);
     // The shared summary goes out as the standard handoff event at the serviceUrl, into the inbox, and to the webhook.

@@ -7,6 +7,7 @@ import { HandoffDelivery } from '../../src/handoff/delivery';
 import { HandoffPort, Handoffs } from '../../src/handoff/handoffs';
 import type { HandoffSummary } from '../../src/handoff/handoffSummary';
 import { HandoffInbox } from '../../src/handoff/inbox';
+import { summaryText } from '../../src/handoff/summaryCard';
 import { SmallStepsBot } from '../../src/bot/smallStepsBot';
 import { CommandRecognisers } from '../../src/commands';
 import { createLogger } from '../../src/log';
@@ -31,7 +32,8 @@ export class ConversationRunner {
   ): Promise<ConversationRunner> {
     const logger = createLogger('silent');
     const inbox = await HandoffInbox.open(kit.storage);
-    const handoffs = new Handoffs(new HandoffDelivery(inbox, logger), kit.state, 'Test Service');
+    const renderText = (summary: HandoffSummary) => summaryText(summary, kit.i18n.getFixedT('en'));
+    const handoffs = new Handoffs(new HandoffDelivery({ inbox, logger, renderText }), kit.state, 'Test Service');
     const recorded: HandoffSummary[] = [];
     const recordingHandoffs: HandoffPort = {
       request: async (...args) => {
