@@ -21,6 +21,7 @@ import { safetyPlanLines } from '../src/safety/safetyPlanLines';
 import type { SignalKind } from '../src/safety/types';
 import { Command, CommandRecognisers } from '../src/commands';
 import type { HandoffPort } from '../src/handoff/handoffs';
+import { referralCodeInText } from '../src/handoff/referral';
 import { describeStoredData } from '../src/privacy/describeStoredData';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog';
 import { CONCERN_DIALOG, ConcernDialog } from './concernDialog';
@@ -93,6 +94,14 @@ export class MainDialog extends ComponentDialog {
     // Risk comes before everything, commands included, and replaces whatever the dialogs would have said.
     if (verdict?.level === 'risk') {
       await this.startSafetyDialog(dc, RISK_DIALOG, { verdict });
+      return;
+    }
+    // A referral message ("ref ABC123", pre-filled by a service's Teams link) is kept, then the conversation goes on.
+    const referral = referralCodeInText(context.activity.text);
+    if (referral) {
+      await this.state.setReferral(context, referral);
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await dc.beginDialog(MAIN_DIALOG);
       return;
     }
     const command = context.activity.type === 'message' ? this.recogniseCommand(context) : undefined;
