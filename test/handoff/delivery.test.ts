@@ -21,19 +21,26 @@ async function deliverOnce(delivery: HandoffDelivery) {
   return adapter.activeQueue.splice(0);
 }
 
+/** One handoff delivered to a webhook answering with `statuses`; resolves once every retry has settled. */
+async function deliverToWebhook(statuses: number[], retryDelaysMs: number[]) {
+  const hook = await startWebhookReceiver(statuses);
+  const inbox = await HandoffInbox.open(new MemoryStorage());
+  const delivery = new HandoffDelivery({
+    inbox,
+    logger: createLogger('silent'),
+    renderText: () => 'the agreed summary',
+    webhook: { url: hook.url, secret: SECRET, retryDelaysMs },
+  });
+  const activities = await deliverOnce(delivery);
+  await delivery.settle();
+  await hook.close();
+  const [item] = await inbox.list();
+  return { activities, received: hook.received, item, webhookState: (await inbox.get(item.id))?.delivery.webhook };
+}
+
 describe('HandoffDelivery', () => {
   it('posts a signed webhook the receiver can verify, and records it as sent', async () => {
-    const hook = await startWebhookReceiver([200]);
-    const inbox = await HandoffInbox.open(new MemoryStorage());
-    const delivery = new HandoffDelivery({
-      inbox,
-      logger: createLogger('silent'),
-      renderText: () => 'the agreed summary',
-      webhook: { url: hook.url, secret: SECRET, retryDelaysMs: [10, 10] },
-    });
-    const activities = await deliverOnce(delivery);
-    await delivery.settle();
-    await hook.close();
+    const { activities, received, item, webhookState } = await deliverToWebhook([200], [10, 10]);
     const events = activities.filter((a) => a.name === 'handoff.initiate');
     expect(events).toHaveLength(1);
     // The transcript a hub shows is the agreed summary, never the chat.
@@ -42,28 +49,17 @@ describe('HandoffDelivery', () => {
       name: 'Transcript',
       content: { activities: [{ type: 'message', text: 'the agreed summary' }] },
     });
-    expect(hook.received).toHaveLength(1);
-    expect(hook.received[0].signature).toBe(signWebhookBody(hook.received[0].body, SECRET));
-    const [item] = await inbox.list();
-    expect((await inbox.get(item.id))?.delivery.webhook).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(received).toHaveLength(1);
+    expect(received[0].signature).toBe(signWebhookBody(received[0].body, SECRET));
+    expect(webhookState).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(item.urgency).toBe('soon');
   });
 
   it('retries with backoff, and a failing webhook never loses the inbox copy', async () => {
-    const hook = await startWebhookReceiver([500]);
-    const inbox = await HandoffInbox.open(new MemoryStorage());
-    const delivery = new HandoffDelivery({
-      inbox,
-      logger: createLogger('silent'),
-      renderText: () => 'the agreed summary',
-      webhook: { url: hook.url, secret: SECRET, retryDelaysMs: [10, 20] },
-    });
-    await deliverOnce(delivery);
-    await delivery.settle();
-    await hook.close();
-    expect(hook.received).toHaveLength(3);
-    const [item] = await inbox.list();
+    const { received, item, webhookState } = await deliverToWebhook([500], [10, 20]);
+    expect(received).toHaveLength(3);
     expect(item.urgency).toBe('soon');
-    expect((await inbox.get(item.id))?.delivery.webhook).toMatchObject({
+    expect(webhookState).toMatchObject({
       state: 'failed',
       attempts: 3,
       error: 'HTTP 500',
@@ -71,18 +67,8 @@ describe('HandoffDelivery', () => {
   });
 
   it('recovers when a retry succeeds', async () => {
-    const hook = await startWebhookReceiver([503, 200]);
-    const inbox = await HandoffInbox.open(new MemoryStorage());
-    const delivery = new HandoffDelivery({
-      inbox,
-      logger: createLogger('silent'),
-      renderText: () => 'the agreed summary',
-      webhook: { url: hook.url, secret: SECRET, retryDelaysMs: [10, 10] },
-    });
-    await deliverOnce(delivery);
-    await delivery.settle();
-    await hook.close();
-    const [item] = await inbox.list();
-    expect((await inbox.get(item.id))?.delivery.webhook).toMatchObject({ state: 'sent', attempts: 2 });
+    const { received, webhookState } = await deliverToWebhook([503, 200], [10, 10]);
+    expect(received).toHaveLength(2);
+    expect(webhookState).toMatchObject({ state: 'sent', attempts: 2 });
   });
 });
