@@ -1,6 +1,6 @@
 // The bot's turn pipeline: card answers as text, language (and their word for goals) for the turn, the safety
 // check on everything the message carries, then the dialogs, then state saved once at the end.
-import { ActivityHandler, ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Language } from '../i18n/languages';
@@ -9,10 +9,13 @@ import type { SafetyCheck } from '../safety/safetyCheck';
 import { referralCodeFrom } from '../handoff/referral';
 import { textFromSubmission, textsToCheck } from './cardSubmission';
 import { BotState, UserProfile } from './state';
-import { setTurnLanguage } from './turnLanguage';
-import { setTurnSafety } from './turnSafety';
+import { setTurnLanguage, turnLanguage } from './turnLanguage';
+import { setTurnSafety, turnSafety } from './turnSafety';
 
-export class SmallStepsBot extends ActivityHandler {
+// Conversations with more than one person (a Teams group chat or channel) are not for goal work: privacy first.
+const SHARED_CONVERSATION_TYPES = ['groupChat', 'channel'];
+
+export class SmallStepsBot extends TeamsActivityHandler {
   constructor(
     private readonly state: BotState,
     private readonly mainDialog: MainDialog,
@@ -23,12 +26,20 @@ export class SmallStepsBot extends ActivityHandler {
   ) {
     super();
     this.onMessage(async (context, next) => {
-      await this.mainDialog.run(context);
+      if (this.isSharedConversation(context) && turnSafety(context)?.level !== 'risk') {
+        // Risk is answered anywhere; anything else in a shared chat gets a kind pointer to a private chat.
+        await context.sendActivity(turnLanguage(context).t('teams.privateOnly'));
+      } else {
+        await this.mainDialog.run(context);
+      }
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       if (context.activity.conversation?.conversationType === 'channel') {
         this.reportPractitionerChannel(context);
+      } else if (this.isSharedConversation(context)) {
+        const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+        if (botAdded) await context.sendActivity(turnLanguage(context).t('teams.privateOnly'));
       } else {
         const people = (context.activity.membersAdded ?? []).filter(
           (member) => member.id !== context.activity.recipient?.id,
@@ -40,6 +51,9 @@ export class SmallStepsBot extends ActivityHandler {
   }
 
   async run(context: TurnContext): Promise<void> {
+    // In Teams a message may start with an @mention of the bot; the words after it are what was said.
+    if (context.activity.type === (ActivityTypes.Message as string))
+      TurnContext.removeRecipientMention(context.activity);
     const submitted = textFromSubmission(context.activity);
     if (submitted !== undefined) context.activity.text = submitted;
     const referral = referralCodeFrom(context.activity);
@@ -74,6 +88,10 @@ export class SmallStepsBot extends ActivityHandler {
         p.signals.push(...verdict.signals.map((signal) => ({ kind: signal.kind, at })));
       });
     }
+  }
+
+  private isSharedConversation(context: TurnContext): boolean {
+    return SHARED_CONVERSATION_TYPES.includes(context.activity.conversation?.conversationType ?? '');
   }
 
   /**
