@@ -15,6 +15,7 @@ import {
   scaleOptions,
   TextQuestion,
   textAnswer,
+  YES_NO,
 } from './prompts';
 
 export const GOAL_SETTING_DIALOG = 'goalSettingDialog';
@@ -24,7 +25,6 @@ const TEXT = 'goalText';
 const SCALE = 'goalScale';
 const SUGGESTION_CHOICES = ['useSuggestion', 'keepMine', 'writeOwn'] as const;
 const READ_BACK_CHOICES = ['confirm', 'edit', 'drop'] as const;
-const YES_NO = ['yes', 'no'] as const;
 
 export interface GoalSettingOptions {
   /** Ask "would you like to add another?" before starting (a returning young person after their review). */

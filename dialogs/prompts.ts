@@ -56,6 +56,9 @@ export class ScaleQuestion extends TextPrompt {
   }
 }
 
+/** The yes/no buttons (`choices.yes`, `choices.no`). */
+export const YES_NO = ['yes', 'no'] as const;
+
 export const SCALE_BUTTONS = Array.from({ length: 11 }, (_, score) => String(score));
 
 /** Options for a 0–10 question: the scale as buttons on the question and on the re-ask. */

@@ -8,13 +8,8 @@ import type { HandoffPort } from '../src/handoff/handoffs';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
 import type { SafetyVerdict } from '../src/safety/safetyCheck';
 import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
-import {
-  crisisResourcesForTurn,
-  NextStepsOptions,
-  SAFETY_NEXT_STEPS_DIALOG,
-  SafetyNextStepsDialog,
-} from './safetyNextSteps';
-import { DialogSettings } from './settings';
+import { NextStepsOptions, SAFETY_NEXT_STEPS_DIALOG, SafetyNextStepsDialog } from './safetyNextSteps';
+import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const RISK_DIALOG = 'riskDialog';
 const CHOICE = 'riskChoice';

@@ -5,11 +5,10 @@ import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuild
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
-import { countryFor, crisisLinesWithService } from '../src/safety/crisisResources';
 import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
 import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
 import type { HandoffPort } from '../src/handoff/handoffs';
-import { DialogSettings, personRequestedText } from './settings';
+import { crisisResourcesForTurn, DialogSettings, personRequestedText } from './settings';
 
 export const SAFETY_NEXT_STEPS_DIALOG = 'safetyNextStepsDialog';
 const CHOICE = 'safetyNextChoice';
@@ -26,11 +25,6 @@ export interface NextStepsOptions {
   offerPlan: boolean;
 }
 type Step = WaterfallStepContext<NextStepsOptions>;
-
-export function crisisResourcesForTurn(step: WaterfallStepContext, settings: DialogSettings) {
-  const country = countryFor(settings.serviceCountry, step.context.activity.locale);
-  return crisisLinesWithService(country, settings.serviceCrisisLines);
-}
 
 export class SafetyNextStepsDialog extends ComponentDialog {
   constructor(

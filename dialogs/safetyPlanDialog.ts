@@ -5,10 +5,9 @@ import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState, SAFETY_PLAN_SECTIONS, SafetyPlan, SafetyPlanSection } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { countryFor, crisisLinesWithService } from '../src/safety/crisisResources';
 import { safetyPlanLines } from '../src/safety/safetyPlanLines';
 import { TextQuestion, textAnswer } from './prompts';
-import { DialogSettings } from './settings';
+import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SAFETY_PLAN_DIALOG = 'safetyPlanDialog';
 const TEXT = 'safetyPlanText';
@@ -75,12 +74,8 @@ export class SafetyPlanDialog extends ComponentDialog {
   }
 
   private serviceLines(step: Step): string[] {
-    const resources = crisisLinesWithService(
-      countryFor(this.settings.serviceCountry, step.context.activity.locale),
-      this.settings.serviceCrisisLines,
-    );
-    return resources.lines
-      .filter((line) => !line.emergency)
+    return crisisResourcesForTurn(step, this.settings)
+      .lines.filter((line) => !line.emergency)
       .map((line) => [line.name, line.phone ?? line.text ?? line.chatUrl].filter(Boolean).join(' '));
   }
 }

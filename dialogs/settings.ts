@@ -1,6 +1,13 @@
 // What a service configures that the dialogs need to say.
 import type { Translate } from '../src/i18n';
-import type { CountryCode, ServiceCrisisLines } from '../src/safety/crisisResources';
+import type { TurnContext } from 'botbuilder';
+import {
+  countryFor,
+  crisisLinesWithService,
+  type CountryCode,
+  type CrisisResources,
+  type ServiceCrisisLines,
+} from '../src/safety/crisisResources';
 
 export interface DialogSettings {
   serviceName: string;
@@ -29,4 +36,10 @@ export function personRequestedText(settings: DialogSettings, t: Translate): str
     ? t('handoff.responseTime', { serviceName, responseTime: settings.serviceResponseTime })
     : t('handoff.noResponseTime', { serviceName });
   return [t('handoff.passedOn', { serviceName }), when, ...howToReachService(settings, t)].join(' ');
+}
+
+/** The crisis lines for this young person: the service's country, else their locale's, with the service's own lines. */
+export function crisisResourcesForTurn(step: { context: TurnContext }, settings: DialogSettings): CrisisResources {
+  const country = countryFor(settings.serviceCountry, step.context.activity.locale);
+  return crisisLinesWithService(country, settings.serviceCrisisLines);
 }

@@ -6,16 +6,14 @@ import { AgreedSummary, BotState, SUMMARY_SECTIONS } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import { SummaryChoices, summaryLines } from '../src/handoff/summaryLines';
-import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, TextQuestion, textAnswer } from './prompts';
-import { crisisResourcesForTurn } from './safetyNextSteps';
-import { DialogSettings } from './settings';
+import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, TextQuestion, textAnswer, YES_NO } from './prompts';
+import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SUMMARY_DIALOG = 'summaryDialog';
 const CHOICE = 'summaryChoice';
 const TEXT = 'summaryText';
 const SHARE_CHOICES = ['share', 'change', 'dontShare'] as const;
 const CHANGE_CHOICES = [...SUMMARY_SECTIONS, 'done'] as const;
-const YES_NO = ['yes', 'no'] as const;
 
 interface SummaryOptions extends Partial<SummaryChoices> {
   noteAsked?: boolean;

@@ -3,13 +3,11 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
-import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
-import { crisisResourcesForTurn } from './safetyNextSteps';
-import { DialogSettings, personRequestedText } from './settings';
+import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, YES_NO } from './prompts';
+import { crisisResourcesForTurn, DialogSettings, personRequestedText } from './settings';
 
 export const TALK_TO_PERSON_DIALOG = 'talkToPersonDialog';
 const CHOICE = 'talkToPersonChoice';
-const YES_NO = ['yes', 'no'] as const;
 
 export class TalkToPersonDialog extends ComponentDialog {
   constructor(
