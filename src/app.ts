@@ -17,6 +17,7 @@ import { SafetyCheck } from './safety/safetyCheck';
 import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
 import { AppStorage, openStorage } from './storage';
+import { WebChatPage } from './webchat/page';
 
 export interface App {
   server: HttpServer;
@@ -69,9 +70,26 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     handoffs,
   );
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);
-  const practitionerTokens = config.practitionerTokens;
+  const server = new HttpServer({
+    adapter,
+    bot,
+    storage,
+    logger,
+    inbox,
+    practitionerTokens: config.practitionerTokens,
+    appId: config.bot.appId,
+    ...(config.webChat
+      ? {
+          webChat: {
+            page: new WebChatPage(i18n, config.serviceName, config.defaultLanguage),
+            botName: 'Small Steps',
+            ...config.webChat,
+          },
+        }
+      : {}),
+  });
   return {
-    server: new HttpServer({ adapter, bot, storage, logger, inbox, practitionerTokens }),
+    server,
     storage,
     inbox,
     delivery,

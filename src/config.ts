@@ -125,6 +125,17 @@ const configSchema = z
       .min(1, 'must be a whole number of days from 1 to 3650')
       .max(3650, 'must be a whole number of days from 1 to 3650')
       .default(180),
+    WEB_CHAT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: z
+      .string()
+      .trim()
+      // https, or http on this machine (a local stand-in for tests); no trailing slash, as Direct Line's docs write it.
+      .regex(
+        /^(https:\/\/[^\s/]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/\S*)?(?<!\/)$/,
+        'must be an https URL without a trailing slash',
+      )
+      .default('https://directline.botframework.com/v3/directline'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
         message: 'must be fatal, error, warn, info, debug or silent',
@@ -175,6 +186,8 @@ export interface Config {
   crisisLinesFile: string;
   practitionerTokens: Array<{ name: string; token: string }>;
   retentionDays: number;
+  /** The Web Chat page at /; undefined when WEB_CHAT=off. Azure's Direct Line when a secret is set, else the bot's own. */
+  webChat?: { azureDirectLine?: { endpoint: string; secret: string } };
   logLevel: ParsedEnv['LOG_LEVEL'];
 }
 
@@ -230,6 +243,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     crisisLinesFile: parsed.CRISIS_LINES_FILE,
     practitionerTokens: parsed.PRACTITIONER_TOKENS,
     retentionDays: parsed.RETENTION_DAYS,
+    ...(parsed.WEB_CHAT === 'on'
+      ? {
+          webChat: parsed.DIRECT_LINE_SECRET
+            ? { azureDirectLine: { endpoint: parsed.DIRECT_LINE_ENDPOINT, secret: parsed.DIRECT_LINE_SECRET } }
+            : {},
+        }
+      : {}),
     logLevel: parsed.LOG_LEVEL,
   };
 }

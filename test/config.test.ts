@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       crisisLinesFile: '',
       practitionerTokens: [],
       retentionDays: 180,
+      webChat: {},
       logLevel: 'info',
     });
   });
@@ -42,6 +43,9 @@ describe('loadConfig', () => {
       CRISIS_LINES_FILE: '/etc/small-steps/crisis-lines.json',
       PRACTITIONER_TOKENS: `ana:${TOKEN}, joao:${'q'.repeat(40)}`,
       RETENTION_DAYS: '30',
+      WEB_CHAT: 'on',
+      DIRECT_LINE_SECRET: 'd'.repeat(50),
+      DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/v3/directline',
       LOG_LEVEL: 'warn',
     });
     expect(config).toEqual({
@@ -65,8 +69,26 @@ describe('loadConfig', () => {
         { name: 'joao', token: 'q'.repeat(40) },
       ],
       retentionDays: 30,
+      webChat: {
+        azureDirectLine: {
+          endpoint: 'https://europe.directline.botframework.com/v3/directline',
+          secret: 'd'.repeat(50),
+        },
+      },
       logLevel: 'warn',
     });
+  });
+
+  it('turns the Web Chat page off for a Teams-only service', () => {
+    expect(loadConfig({ WEB_CHAT: 'off' }).webChat).toBeUndefined();
+  });
+
+  it.each([
+    ['WEB_CHAT', 'maybe', 'must be on or off'],
+    ['DIRECT_LINE_ENDPOINT', 'http://directline.example.org/v3/directline', 'must be an https URL'],
+    ['DIRECT_LINE_ENDPOINT', 'https://directline.botframework.com/v3/directline/', 'without a trailing slash'],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Configuration error: ${name} .*${message}`));
   });
 
   it('treats empty values as not set', () => {

@@ -25,8 +25,8 @@ export function readLocaleFile<T>(language: Language, file: string): T | undefin
   return JSON.parse(text) as T;
 }
 
-/** i18next namespaces, one file each in locales/<language>/: the UI, and the replies to safety signals. */
-export const STRING_NAMESPACES = ['translation', 'safetyReplies'] as const;
+/** i18next namespaces, one file each in locales/<language>/: the UI, the replies to safety signals, the chat page. */
+export const STRING_NAMESPACES = ['translation', 'safetyReplies', 'webchat'] as const;
 
 /** An i18next instance holding the strings of every language present in locales/. */
 export async function createI18n(defaultLanguage: Language): Promise<i18n> {

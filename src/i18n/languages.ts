@@ -9,12 +9,16 @@ export function isSupportedLanguage(value: string): value is Language {
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The supported language for a BCP 47 locale, or `fallback` when the locale is missing or not spoken. */
-export function languageFor(locale: string | undefined, fallback: Language): Language {
-  if (!locale) return fallback;
+/** The supported language for a BCP 47 locale, or undefined when that language is not spoken here. */
+export function spokenLanguageFor(locale: string): Language | undefined {
   const exact = SUPPORTED_LANGUAGES.find((language) => language.toLowerCase() === locale.toLowerCase());
   if (exact) return exact;
   const base = locale.split(/[-_]/)[0].toLowerCase();
   if (isSupportedLanguage(base)) return base;
-  return LANGUAGE_ALIASES[base] ?? fallback;
+  return LANGUAGE_ALIASES[base];
+}
+
+/** The supported language for a BCP 47 locale, or `fallback` when the locale is missing or not spoken. */
+export function languageFor(locale: string | undefined, fallback: Language): Language {
+  return (locale ? spokenLanguageFor(locale) : undefined) ?? fallback;
 }

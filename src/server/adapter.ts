@@ -1,10 +1,19 @@
 // The Bot Framework edge: CloudAdapter with botbuilder's own authentication, and what happens when a turn fails.
 import {
+  Activity,
+  ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
 } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  MicrosoftAppCredentials,
+} from 'botframework-connector';
 import type { Config } from '../config';
 import type { BotState } from '../bot/state';
 import { findTurnLanguage } from '../bot/turnLanguage';
@@ -38,4 +47,33 @@ export function createAdapter(botConfig: Config['bot'], state: BotState, logger:
     }
   };
   return adapter;
+}
+
+/** Connector clients for this server's own channel: it is on loopback and sends no credentials. */
+class OwnChannelConnectorFactory extends ConnectorFactory {
+  create(serviceUrl: string): Promise<ConnectorClient> {
+    return Promise.resolve(new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl }));
+  }
+}
+
+/**
+ * Runs turns for activities from this server's own Direct Line. The browser was authenticated by its conversation
+ * token and replies go back to this server, so neither direction involves Azure: this works whether or not the bot
+ * also has a Microsoft App ID for Teams.
+ */
+export function ownChannelTurns(
+  adapter: CloudAdapter,
+  appId: string,
+  bot: ActivityHandler,
+): (activity: Partial<Activity>) => Promise<void> {
+  const authenticated = {
+    audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    claimsIdentity: new ClaimsIdentity([
+      { type: AuthenticationConstants.AudienceClaim, value: appId },
+      { type: AuthenticationConstants.AppIdClaim, value: appId },
+    ]),
+    connectorFactory: new OwnChannelConnectorFactory(),
+  };
+  return (activity) =>
+    adapter.processActivityDirect(authenticated, activity as Activity, (context) => bot.run(context));
 }

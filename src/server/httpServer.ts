@@ -1,4 +1,5 @@
-// The HTTP surface: /api/messages for every channel, /healthz for the platform, and a graceful shutdown.
+// The HTTP surface: /api/messages for every channel, the Web Chat page with its own Direct Line, the practitioner
+// pages, /healthz for the platform, and a graceful shutdown that lets turns from any of them finish.
 import type { AddressInfo } from 'node:net';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { Request, Response } from 'restify';
@@ -7,6 +8,13 @@ import type { HandoffInbox } from '../handoff/inbox';
 import type { AppStorage } from '../storage';
 import { describeError, Logger } from '../log';
 import { mountPractitionerRoutes } from '../practitioner/routes';
+import { AzureDirectLineSettings } from '../webchat/azureDirectLine';
+import { azureDirectLineSessions, ChatSessions, ownDirectLineSessions } from '../webchat/chatSessions';
+import { LocalDirectLine } from '../webchat/directLine/localDirectLine';
+import { mountLocalDirectLine } from '../webchat/directLine/routes';
+import type { WebChatPage } from '../webchat/page';
+import { mountWebChat } from '../webchat/routes';
+import { ownChannelTurns } from './adapter';
 import { checkIncomingActivity } from './incomingActivity';
 
 // Big enough for any Bot Framework activity with a card submission; anything larger is refused (413).
@@ -21,6 +29,16 @@ export interface HttpServerParts {
   /** The practitioner inbox and who may read it (empty: the practitioner API is off). */
   inbox: HandoffInbox;
   practitionerTokens: Config['practitionerTokens'];
+  /** The bot's Microsoft App ID ('' when local): the identity its own Direct Line's turns run under. */
+  appId: string;
+  /** The Web Chat page, served through this server's Direct Line or Azure's; undefined: no page. */
+  webChat?: { page: WebChatPage; botName: string; azureDirectLine?: AzureDirectLineSettings };
+}
+
+class ServerClosingError extends Error {
+  constructor() {
+    super('the server is shutting down');
+  }
 }
 
 export class HttpServer {
@@ -28,6 +46,8 @@ export class HttpServer {
   private turnsInFlight = 0;
   private readonly idleWaiters: Array<() => void> = [];
   private closing = false;
+  /** This server's own Direct Line, when the Web Chat page uses it. */
+  readonly ownDirectLine?: LocalDirectLine;
 
   constructor(private readonly parts: HttpServerParts) {
     this.restify = restify.createServer({ name: 'small-steps' });
@@ -40,6 +60,22 @@ export class HttpServer {
       tokens: parts.practitionerTokens,
       logger: parts.logger,
     });
+    if (parts.webChat) {
+      let sessions: ChatSessions;
+      if (parts.webChat.azureDirectLine) {
+        sessions = azureDirectLineSessions(parts.webChat.azureDirectLine, parts.logger);
+      } else {
+        const turn = ownChannelTurns(parts.adapter, parts.appId, parts.bot);
+        this.ownDirectLine = new LocalDirectLine({
+          runTurn: (activity) => this.trackTurn(() => turn(activity)),
+          botName: parts.webChat.botName,
+          logger: parts.logger,
+        });
+        mountLocalDirectLine(this.restify, this.ownDirectLine);
+        sessions = ownDirectLineSessions(this.ownDirectLine);
+      }
+      mountWebChat(this.restify, { page: parts.webChat.page, sessions, logger: parts.logger });
+    }
   }
 
   /** Starts listening; resolves with the base URL (port 0 picks a free port). */
@@ -49,6 +85,8 @@ export class HttpServer {
       this.restify.listen(port, host, () => {
         const address = this.restify.server.address() as AddressInfo;
         const shownHost = host === '0.0.0.0' ? 'localhost' : host;
+        // The bot replies to its own Direct Line over loopback, whatever name the world reaches it by.
+        this.ownDirectLine?.setServerUrl(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`);
         resolve(`http://${shownHost}:${address.port}`);
       });
     });
@@ -83,12 +121,20 @@ export class HttpServer {
       res.send(400, { error: check.reason });
       return;
     }
-    this.turnsInFlight += 1;
     try {
-      await this.parts.adapter.process(req, res, (context) => this.parts.bot.run(context));
+      await this.trackTurn(() => this.parts.adapter.process(req, res, (context) => this.parts.bot.run(context)));
     } catch (error) {
       this.parts.logger.error({ error: describeError(error) }, 'activity could not be processed');
       if (!res.headersSent) res.send(500, { error: 'The bot could not process this activity.' });
+    }
+  }
+
+  /** Runs a turn counted as in flight, so shutdown waits for it; refused once shutdown has begun. */
+  private async trackTurn(turn: () => Promise<void>): Promise<void> {
+    if (this.closing) throw new ServerClosingError();
+    this.turnsInFlight += 1;
+    try {
+      await turn();
     } finally {
       this.turnsInFlight -= 1;
       if (this.turnsInFlight === 0) this.idleWaiters.splice(0).forEach((wake) => wake());

@@ -1,26 +1,14 @@
 // The practitioner page in a real headless Chromium: sign in, the list urgent first, one handoff with its GBO charts,
 // acknowledge; text only (a young person's words never become markup); keyboard, print and tablet width.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Browser, chromium, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { RunningBot, startBot } from '../support/botServer';
+import { launchChromium } from '../support/chromium';
 import { makeTempDir, removeDir } from '../support/tempDir';
 import { sharedEverything, summary } from './summaries';
 
-// Debian's chromium package (`apt-get install -y chromium`; .ci/run installs it); CHROMIUM_PATH for another one.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OUTPUT = path.resolve(__dirname, '../../test-output');
 const TOKEN = randomBytes(24).toString('hex');
 const INJECTED = '<img src="x" onerror="window.__injected = true">I feel <b>unsafe</b> at home';
@@ -51,8 +39,6 @@ describe('practitioner page in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
     dataDir = await makeTempDir();
     bot = await startBot({ DATA_DIR: dataDir, PRACTITIONER_TOKENS: `alex:${TOKEN}` });
     await bot.app.inbox.add(summary({ id: 'routine-old', createdAt: '2025-02-20T10:00:00.000Z' }));
@@ -78,7 +64,7 @@ describe('practitioner page in Chromium', () => {
         shared: { noteForPractitioner: INJECTED },
       }),
     );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     // Dates are shown in the practitioner's time zone; the test fixes one so the labels it reads are stable.
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London' });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

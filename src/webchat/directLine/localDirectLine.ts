@@ -1,0 +1,224 @@
+// A Direct Line 3.0-compatible channel served by the bot itself, so the bundled Web Chat page works with no Azure:
+// the browser posts and polls here; each activity runs through the same adapter, safety check and dialogs as any
+// channel's; the bot's replies come back over HTTP to this server's connector routes (the activity's serviceUrl) and
+// wait in the conversation until the browser polls. Tokens are per conversation and per user.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import AsyncLock from 'async-lock';
+import type { Activity } from 'botbuilder';
+import { describeError, Logger, pseudonymise } from '../../log';
+import { checkIncomingActivity } from '../../server/incomingActivity';
+import { referralCodeFrom } from '../../handoff/referral';
+import { DEFAULT_CONVERSATION_LIMITS, HostedConversation, HostedConversations } from './conversations';
+import { ConversationTokens, TokenClaims } from './tokens';
+
+export const CHANNEL_ID = 'webchat';
+const BOT_ID = 'small-steps';
+// The page makes `dl_` + a random UUID; anything shorter could be guessed, and the user id is what keeps a young
+// person's goals theirs.
+const USER_ID = /^dl_[A-Za-z0-9_-]{22,64}$/;
+const WATERMARK = /^\d{1,15}$/;
+const USER_ACTIVITY_TYPES = ['message', 'event'];
+
+// Young people are anonymous here: an id and no name.
+const userAccount = (id: string) => ({ id, name: '', role: 'user' });
+
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const fail = (status: number, error: string): Answer => ({ status, body: { error } });
+
+/** The user id when it is one the page would make, else the 400 answer saying why not. */
+export function checkUserId(userId: unknown): string | Answer {
+  if (typeof userId === 'string' && USER_ID.test(userId)) return userId;
+  return fail(400, 'user.id must be "dl_" followed by 22 to 64 letters, digits, "-" or "_".');
+}
+
+export interface SessionRequest {
+  userId: unknown;
+  /** A conversation to resume (after a reload); a new one is started when it is gone or not this user's. */
+  conversationId?: unknown;
+  referralCode?: unknown;
+}
+
+export interface LocalDirectLineParts {
+  /** Runs one turn of the bot for an activity from this channel. */
+  runTurn: (activity: Partial<Activity>) => Promise<void>;
+  /** The name the bot's messages carry (the service's name). */
+  botName: string;
+  logger: Logger;
+  conversations?: HostedConversations;
+  tokens?: ConversationTokens;
+}
+
+export class LocalDirectLine {
+  /** The secret part of the connector path: only the bot, which reads it from its activities' serviceUrl, knows it. */
+  readonly connectorKey = randomBytes(24).toString('base64url');
+  private serviceUrl = '';
+  private readonly conversations: HostedConversations;
+  private readonly tokens: ConversationTokens;
+  // One turn at a time per conversation, so replies keep the order of the messages they answer.
+  private readonly turnLock = new AsyncLock({ maxPending: DEFAULT_CONVERSATION_LIMITS.maxActivities });
+
+  constructor(private readonly parts: LocalDirectLineParts) {
+    this.conversations = parts.conversations ?? new HostedConversations();
+    this.tokens = parts.tokens ?? new ConversationTokens();
+  }
+
+  /** Where the bot sends replies: this server, on loopback, under the secret connector path. */
+  setServerUrl(loopbackBaseUrl: string): void {
+    this.serviceUrl = `${loopbackBaseUrl}/directline/connector/${this.connectorKey}`;
+  }
+
+  isConnectorKey(candidate: string): boolean {
+    const given = Buffer.from(candidate);
+    const expected = Buffer.from(this.connectorKey);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** A token for a new conversation, or for the user's own conversation when it is still here. */
+  openSession(request: SessionRequest): Answer {
+    const userId = checkUserId(request.userId);
+    if (typeof userId !== 'string') return userId;
+    const existing =
+      typeof request.conversationId === 'string' ? this.conversations.find(request.conversationId) : undefined;
+    const resumed = existing?.userId === userId;
+    const referralCode = referralCodeFrom({ channelData: { referralCode: request.referralCode } });
+    const conversation = resumed ? existing : this.conversations.create(userId, referralCode);
+    return { status: 200, body: { ...this.conversationAnswer(conversation), resumed } };
+  }
+
+  /** Checks an `Authorization: Bearer <token>` header, and that the token is for this conversation when one is named. */
+  authorize(header: string | undefined, conversationId?: string): { claims: TokenClaims } | { answer: Answer } {
+    const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    if (!token) return { answer: fail(401, 'An Authorization: Bearer <token> header is required.') };
+    const claims = this.tokens.verify(token);
+    if (!claims) return { answer: fail(403, 'The token is not valid or has expired.') };
+    if (conversationId !== undefined && claims.conversationId !== conversationId) {
+      return { answer: fail(403, 'The token is not for this conversation.') };
+    }
+    return { claims };
+  }
+
+  /** POST /conversations or GET /conversations/{id}: the conversation the token names; the bot is told the user joined. */
+  async connect(claims: TokenClaims): Promise<Answer> {
+    const conversation = this.conversations.find(claims.conversationId);
+    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
+    if (!conversation.started) {
+      conversation.started = true;
+      const joined = {
+        ...this.toBot(conversation, { type: 'conversationUpdate' }),
+        membersAdded: [userAccount(conversation.userId)],
+      };
+      await this.runInOrder(conversation, joined);
+    }
+    return { status: 200, body: this.conversationAnswer(conversation) };
+  }
+
+  refresh(claims: TokenClaims): Answer {
+    const conversation = this.conversations.find(claims.conversationId);
+    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
+    return { status: 200, body: this.conversationAnswer(conversation) };
+  }
+
+  activitiesSince(claims: TokenClaims, watermark: string | undefined): Answer {
+    const conversation = this.conversations.find(claims.conversationId);
+    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
+    if (watermark !== undefined && watermark !== '' && !WATERMARK.test(watermark)) {
+      return fail(400, 'watermark must be a whole number, as returned by the last call.');
+    }
+    return { status: 200, body: this.conversations.since(conversation, watermark ? Number(watermark) : undefined) };
+  }
+
+  /** A message (or event) from the young person: echoed into the conversation, then the bot's turn. */
+  async postFromUser(claims: TokenClaims, body: unknown): Promise<Answer> {
+    const conversation = this.conversations.find(claims.conversationId);
+    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return fail(400, 'The body must be an activity (a JSON object).');
+    }
+    const posted = body as Partial<Activity>;
+    const value: unknown = posted.value;
+    const givenChannelData: unknown = posted.channelData;
+    if (!USER_ACTIVITY_TYPES.includes(posted.type ?? '')) {
+      return fail(400, `Activity type must be one of ${USER_ACTIVITY_TYPES.join(', ')}.`);
+    }
+    if ((posted.attachments ?? []).length > 0) return fail(400, 'This chat does not take files or attachments.');
+    const channelData = typeof givenChannelData === 'object' && givenChannelData !== null ? givenChannelData : {};
+    const activity = this.toBot(conversation, {
+      type: posted.type,
+      ...(posted.text !== undefined ? { text: posted.text } : {}),
+      ...(value !== undefined ? { value } : {}),
+      ...(posted.name !== undefined ? { name: posted.name } : {}),
+      ...(posted.locale !== undefined ? { locale: posted.locale } : {}),
+      ...(posted.textFormat !== undefined ? { textFormat: posted.textFormat } : {}),
+      ...(Array.isArray(posted.entities) ? { entities: posted.entities } : {}),
+      channelData: { ...channelData },
+    });
+    const check = checkIncomingActivity(activity);
+    if (!check.ok) return fail(400, check.reason);
+    const id = this.conversations.append(conversation, withoutServiceUrl(activity));
+    try {
+      await this.runInOrder(conversation, { ...activity, id });
+    } catch (error) {
+      this.parts.logger.error(
+        { error: describeError(error), conversation: pseudonymise(conversation.id) },
+        'web chat turn failed',
+      );
+      return fail(502, 'The bot could not answer just now; please try again.');
+    }
+    return { status: 200, body: { id } };
+  }
+
+  /** What the bot sent to its serviceUrl (POST /v3/conversations/{id}/activities[/{replyToId}]). */
+  receiveFromBot(conversationId: string, replyToId: string | undefined, body: unknown): Answer {
+    const conversation = this.conversations.find(conversationId);
+    if (!conversation) return fail(404, 'No such conversation.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return fail(400, 'The body must be an activity (a JSON object).');
+    }
+    const reply = body as Partial<Activity>;
+    const id = this.conversations.append(conversation, {
+      ...withoutServiceUrl(reply),
+      channelId: CHANNEL_ID,
+      conversation: { id: conversation.id } as Activity['conversation'],
+      from: { id: BOT_ID, name: this.parts.botName, role: 'bot' },
+      recipient: userAccount(conversation.userId),
+      ...(replyToId || reply.replyToId ? { replyToId: replyToId ?? reply.replyToId } : {}),
+    });
+    return { status: 200, body: { id } };
+  }
+
+  private conversationAnswer(conversation: HostedConversation) {
+    const { token, expiresIn } = this.tokens.issue({ conversationId: conversation.id, userId: conversation.userId });
+    return { conversationId: conversation.id, token, expires_in: expiresIn };
+  }
+
+  /** The activity as the bot receives it: this channel, this conversation, from this user, replies to this server. */
+  private toBot(conversation: HostedConversation, activity: Partial<Activity>): Partial<Activity> {
+    const channelData = { ...(activity.channelData as object | undefined) } as Record<string, unknown>;
+    if (conversation.referralCode && channelData.referralCode === undefined) {
+      channelData.referralCode = conversation.referralCode;
+    }
+    return {
+      ...activity,
+      channelId: CHANNEL_ID,
+      serviceUrl: this.serviceUrl,
+      conversation: { id: conversation.id } as Activity['conversation'],
+      from: userAccount(conversation.userId),
+      recipient: { id: BOT_ID, name: this.parts.botName, role: 'bot' },
+      channelData,
+    };
+  }
+
+  private runInOrder(conversation: HostedConversation, activity: Partial<Activity>): Promise<void> {
+    return this.turnLock.acquire(conversation.id, () => this.parts.runTurn(activity));
+  }
+}
+
+function withoutServiceUrl(activity: Partial<Activity>): Partial<Activity> {
+  const copy = { ...activity };
+  delete copy.serviceUrl;
+  return copy;
+}

@@ -1,0 +1,63 @@
+// The Web Chat page at / (and /chat), the Web Chat bundle it loads, and the token it starts with.
+import type restify from 'restify';
+import type { Request, Response } from 'restify';
+import { describeError, Logger } from '../log';
+import { loadWebChatBundle, WebChatBundle } from './bundle';
+import type { ChatSessions } from './chatSessions';
+import type { WebChatPage } from './page';
+
+export interface WebChatParts {
+  page: WebChatPage;
+  sessions: ChatSessions;
+  logger: Logger;
+}
+
+const BUNDLE_HEADERS = {
+  'Content-Type': 'application/javascript; charset=utf-8',
+  // Revalidated daily by ETag (the package version), so an upgrade reaches browsers within a day.
+  'Cache-Control': 'public, max-age=86400',
+  'X-Content-Type-Options': 'nosniff',
+  Vary: 'Accept-Encoding',
+};
+
+export function mountWebChat(server: restify.Server, parts: WebChatParts): void {
+  let bundle: Promise<WebChatBundle> | undefined;
+
+  // restify 11 takes a two-argument handler only when it is declared async, even with nothing to await.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  const servePage = async (req: Request, res: Response): Promise<void> => {
+    const page = parts.page.render(req.header('accept-language'), parts.sessions.connectSources);
+    res.sendRaw(200, page.html, page.headers);
+  };
+  server.get('/', servePage);
+  server.get('/chat', servePage);
+
+  server.get('/webchat/webchat.js', async (req: Request, res: Response) => {
+    try {
+      bundle ??= loadWebChatBundle();
+      const { plain, gzipped, etag } = await bundle;
+      if (req.header('if-none-match') === etag) {
+        res.sendRaw(304, '', { ETag: etag, ...BUNDLE_HEADERS });
+        return;
+      }
+      const acceptsGzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
+      const headers = { ETag: etag, ...BUNDLE_HEADERS, ...(acceptsGzip ? { 'Content-Encoding': 'gzip' } : {}) };
+      res.sendRaw(200, acceptsGzip ? gzipped : plain, headers);
+    } catch (error) {
+      bundle = undefined;
+      parts.logger.error({ error: describeError(error) }, 'the Web Chat bundle could not be read');
+      res.send(503, { error: 'The chat page is not available: botframework-webchat is not installed.' });
+    }
+  });
+
+  server.post('/webchat/token', async (req: Request, res: Response) => {
+    const body: unknown = req.body;
+    const request = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const answer = await parts.sessions.open({
+      userId: request.userId,
+      conversationId: request.conversationId,
+      referralCode: request.referralCode,
+    });
+    res.send(answer.status, answer.body, { 'Cache-Control': 'no-store' });
+  });
+}
