@@ -76,7 +76,9 @@ export class WebChatPage {
       styleOptions: STYLE_OPTIONS,
     };
     const fields: Record<string, string> = {
-      lang: language,
+      // lang names the language the page's words are actually in (screen readers pick their voice by it); the layout
+      // follows the reader's language, so an Urdu reader gets right-to-left even before the page is translated.
+      lang: this.i18nInstance.hasResourceBundle(language, 'webchat') ? language : 'en',
       dir: RIGHT_TO_LEFT.includes(language) ? 'rtl' : 'ltr',
       nonce,
       // JSON inside <script>: "<" escaped so no text can close the element.
