@@ -13,7 +13,7 @@ import { azureDirectLineSessions, ChatSessions, ownDirectLineSessions } from '..
 import { LocalDirectLine } from '../webchat/directLine/localDirectLine';
 import { mountLocalDirectLine } from '../webchat/directLine/routes';
 import type { WebChatPage } from '../webchat/page';
-import { mountWebChat } from '../webchat/routes';
+import { mountWebChat, newSessionThrottle } from '../webchat/routes';
 import { ownChannelTurns } from './adapter';
 import { checkIncomingActivity } from './incomingActivity';
 
@@ -61,6 +61,7 @@ export class HttpServer {
       logger: parts.logger,
     });
     if (parts.webChat) {
+      const sessionThrottle = newSessionThrottle();
       let sessions: ChatSessions;
       if (parts.webChat.azureDirectLine) {
         sessions = azureDirectLineSessions(parts.webChat.azureDirectLine, parts.logger);
@@ -71,10 +72,10 @@ export class HttpServer {
           botName: parts.webChat.botName,
           logger: parts.logger,
         });
-        mountLocalDirectLine(this.restify, this.ownDirectLine);
+        mountLocalDirectLine(this.restify, this.ownDirectLine, sessionThrottle);
         sessions = ownDirectLineSessions(this.ownDirectLine);
       }
-      mountWebChat(this.restify, { page: parts.webChat.page, sessions, logger: parts.logger });
+      mountWebChat(this.restify, { page: parts.webChat.page, sessions, logger: parts.logger, sessionThrottle });
     }
   }
 

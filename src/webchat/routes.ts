@@ -1,5 +1,5 @@
 // The Web Chat page at / (and /chat), the Web Chat bundle it loads, and the token it starts with.
-import type restify from 'restify';
+import restify from 'restify';
 import type { Request, Response } from 'restify';
 import { describeError, Logger } from '../log';
 import { loadWebChatBundle, WebChatBundle } from './bundle';
@@ -10,6 +10,16 @@ export interface WebChatParts {
   page: WebChatPage;
   sessions: ChatSessions;
   logger: Logger;
+  /** Limits how fast one address can open conversations (see newSessionThrottle). */
+  sessionThrottle: restify.RequestHandler;
+}
+
+/**
+ * Anyone may open a conversation, so each address may open 30 at once and 2 a second after that (429 with a reason
+ * beyond): enough for a family's devices or a school's shared connection, too slow to crowd out the conversations kept.
+ */
+export function newSessionThrottle(): restify.RequestHandler {
+  return restify.plugins.throttle({ burst: 30, rate: 2, ip: true, maxKeys: 10_000 });
 }
 
 const BUNDLE_HEADERS = {
@@ -50,7 +60,7 @@ export function mountWebChat(server: restify.Server, parts: WebChatParts): void 
     }
   });
 
-  server.post('/webchat/token', async (req: Request, res: Response) => {
+  server.post('/webchat/token', parts.sessionThrottle, async (req: Request, res: Response) => {
     const body: unknown = req.body;
     const request = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const answer = await parts.sessions.open({

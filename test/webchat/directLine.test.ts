@@ -3,7 +3,7 @@
 import type { Activity } from 'botbuilder';
 import { ConversationTokens } from '../../src/webchat/directLine/tokens';
 import { RunningBot, startBot } from '../support/botServer';
-import { call, DirectLineClient } from '../support/directLineClient';
+import { call, DirectLineClient, newUserId } from '../support/directLineClient';
 import { makeTempDir, removeDir } from '../support/tempDir';
 
 describe("the bot's own Direct Line", () => {
@@ -176,5 +176,27 @@ describe("the bot's own Direct Line", () => {
     expect((await response.text()).length).toBeGreaterThan(1_000_000);
     const again = await fetch(`${bot.url}/webchat/webchat.js`, { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
+  });
+});
+
+describe('opening conversations', () => {
+  it('limits how fast one address can open them, with a reason', async () => {
+    const dataDir = await makeTempDir();
+    const bot = await startBot({ DATA_DIR: dataDir });
+    try {
+      // 100 at once: a burst of 30 gets through (and at 2 a second, a few more while they are answered); the rest not.
+      const replies = await Promise.all(
+        Array.from({ length: 100 }, () => call(`${bot.url}/webchat/token`, { body: { userId: newUserId() } })),
+      );
+      const accepted = replies.filter((reply) => reply.status === 200).length;
+      expect(accepted).toBeGreaterThanOrEqual(30);
+      expect(accepted).toBeLessThan(60);
+      const refused = replies.filter((reply) => reply.status === 429);
+      expect(refused.length + accepted).toBe(100);
+      expect(JSON.stringify(refused[0].body)).toMatch(/request rate/);
+    } finally {
+      await bot.stop();
+      await removeDir(dataDir);
+    }
   });
 });

@@ -24,7 +24,11 @@ function bodyObject(req: Request): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
-export function mountLocalDirectLine(server: restify.Server, directLine: LocalDirectLine): void {
+export function mountLocalDirectLine(
+  server: restify.Server,
+  directLine: LocalDirectLine,
+  sessionThrottle: restify.RequestHandler,
+): void {
   /** Runs `handle` with the claims of the request's token (for `conversationId` when given), or answers 401/403. */
   const withToken =
     (handle: (claims: TokenClaims, req: Request) => Answer | Promise<Answer>, routeHasConversation = false) =>
@@ -36,7 +40,7 @@ export function mountLocalDirectLine(server: restify.Server, directLine: LocalDi
 
   // restify 11 takes a two-argument handler only when it is declared async, even with nothing to await.
   // eslint-disable-next-line @typescript-eslint/require-await
-  server.post(`${DIRECT_LINE}/tokens/generate`, async (req: Request, res: Response) => {
+  server.post(`${DIRECT_LINE}/tokens/generate`, sessionThrottle, async (req: Request, res: Response) => {
     const user = bodyObject(req).user as { id?: unknown } | undefined;
     send(res, directLine.openSession({ userId: user?.id }));
   });
