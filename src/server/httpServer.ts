@@ -46,6 +46,7 @@ export class HttpServer {
   private turnsInFlight = 0;
   private readonly idleWaiters: Array<() => void> = [];
   private closing = false;
+  private stopping?: Promise<void>;
   /** This server's own Direct Line, when the Web Chat page uses it. */
   readonly ownDirectLine?: LocalDirectLine;
 
@@ -93,19 +94,25 @@ export class HttpServer {
     });
   }
 
-  /** Stops accepting, lets turns in flight finish, then flushes and closes storage. */
-  async shutdown(): Promise<void> {
-    if (this.closing) return;
+  /** Refuses new turns, lets turns in flight finish, stops listening, then flushes and closes storage. */
+  shutdown(): Promise<void> {
+    this.stopping ??= this.stop();
+    return this.stopping;
+  }
+
+  private async stop(): Promise<void> {
     this.closing = true;
-    const stopped = new Promise<void>((resolve) => {
-      this.restify.close(() => resolve());
-    });
+    // The listener stays open while turns finish: the bot's replies to its own Direct Line come back over HTTP to it.
+    // New turns are refused meanwhile (503 here, 502 on Direct Line).
     const idle = this.turnsInFlight === 0 ? Promise.resolve() : new Promise<void>((r) => this.idleWaiters.push(r));
     const timedOut = await Promise.race([
       idle.then(() => false),
       new Promise<boolean>((r) => setTimeout(() => r(true), SHUTDOWN_GRACE_MS).unref()),
     ]);
     if (timedOut) this.parts.logger.warn({ turnsInFlight: this.turnsInFlight }, 'shutdown grace period ended');
+    const stopped = new Promise<void>((resolve) => {
+      this.restify.close(() => resolve());
+    });
     await this.parts.storage.close();
     // Idle keep-alive sockets would hold close() open; there is nothing left for them to do.
     this.restify.server.closeAllConnections();

@@ -111,7 +111,17 @@ export class LocalDirectLine {
         ...this.toBot(conversation, { type: 'conversationUpdate' }),
         membersAdded: [userAccount(conversation.userId)],
       };
-      await this.runInOrder(conversation, joined);
+      try {
+        await this.runInOrder(conversation, joined);
+      } catch (error) {
+        // The turn was refused (the server is shutting down, or too many are queued): the next connect welcomes.
+        conversation.started = false;
+        this.parts.logger.error(
+          { error: describeError(error), conversation: pseudonymise(conversation.id) },
+          'web chat welcome failed',
+        );
+        return fail(502, 'The bot could not answer just now; please try again.');
+      }
     }
     return { status: 200, body: this.conversationAnswer(conversation) };
   }
