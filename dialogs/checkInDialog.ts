@@ -1,4 +1,4 @@
-// Check-in: "how are you feeling right now", 0–10 as buttons or free text, kept with the time it was given.
+// Check-in: "how are you feeling right now", 0–10 tapped on a card or typed, kept with the time it was given.
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
@@ -19,7 +19,9 @@ export class CheckInDialog extends ComponentDialog {
 
   private async askScore(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
-    return step.prompt(SCORE_PROMPT, scaleOptions(t('checkIn.question'), t('checkIn.retry')));
+    const question = () => t('checkIn.question');
+    const retry = () => t('checkIn.retry');
+    return step.prompt(SCORE_PROMPT, scaleOptions(question, retry, 'feeling', t));
   }
 
   private async recordScore(step: WaterfallStepContext) {

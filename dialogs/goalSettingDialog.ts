@@ -4,10 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { activeGoals, BotState, Goal, LIFE_AREAS, LifeArea } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import { goalConfirmationCards, goalReadBack } from '../src/cards/promptCards';
 import { classifyGoal, reflectiveQuestion, suggestPersonalPhrasing } from '../src/goals/phrasing';
 import {
   ChoiceQuestion,
   choiceAnswer,
+  choiceCardOptions,
   choiceOptions,
   choicesFor,
   ScaleQuestion,
@@ -45,6 +47,10 @@ type Step = WaterfallStepContext<GoalSettingOptions>;
 
 function draftOf(step: Step): GoalDraft {
   return ((step.values as { draft?: GoalDraft }).draft ??= {});
+}
+
+function readBackOf(draft: GoalDraft) {
+  return { text: draft.text ?? '', firstStep: draft.firstStep, rating: draft.rating };
 }
 
 function question(step: Step, key: string, values?: Record<string, unknown>) {
@@ -151,18 +157,18 @@ export class GoalSettingDialog extends ComponentDialog {
   private async askRating(step: Step) {
     draftOf(step).firstStep = textAnswer(step);
     const { t } = turnLanguage(step.context);
-    return step.prompt(SCALE, scaleOptions(t('goals.ratingQuestion'), t('goals.ratingRetry')));
+    const question = () => t('goals.ratingQuestion');
+    const retry = () => t('goals.ratingRetry');
+    return step.prompt(SCALE, scaleOptions(question, retry, 'closeness', t));
   }
 
+  /** The goal in their words on a card, to confirm, change or drop. */
   private async readBack(step: Step) {
     const draft = draftOf(step);
     draft.rating = scaleAnswer(step);
-    await this.sendReadBack(step, draft);
     const { t } = turnLanguage(step.context);
-    return step.prompt(
-      CHOICE,
-      choiceOptions(t, t('goals.confirmQuestion'), choicesFor(t, 'choices.readBack', READ_BACK_CHOICES)),
-    );
+    const cards = (buttons: string[]) => goalConfirmationCards(readBackOf(draft), buttons, t);
+    return step.prompt(CHOICE, choiceCardOptions(t, 'choices.readBack', READ_BACK_CHOICES, cards));
   }
 
   private async confirmOrChange(step: Step) {
@@ -207,10 +213,7 @@ export class GoalSettingDialog extends ComponentDialog {
   }
 
   private async sendReadBack(step: Step, draft: GoalDraft) {
-    const { t } = turnLanguage(step.context);
-    const rating = draft.rating === undefined ? t('goals.notRated') : `${draft.rating}/10`;
-    const key = draft.firstStep ? 'goals.readBack' : 'goals.readBackNoStep';
-    await step.context.sendActivity(t(key, { text: draft.text, firstStep: draft.firstStep, rating }));
+    await step.context.sendActivity(goalReadBack(readBackOf(draft), turnLanguage(step.context).t));
   }
 
   private async saveGoal(step: Step) {

@@ -17,7 +17,6 @@ import { activeGoals, BotState, GoalWorkChoice } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { turnSafety } from '../src/bot/turnSafety';
 import { CHECK_IN_PAUSE_THRESHOLD, pausesGoalWork, SafetyVerdict } from '../src/safety/safetyCheck';
-import { safetyPlanLines } from '../src/safety/safetyPlanLines';
 import type { SignalKind } from '../src/safety/types';
 import { Command, CommandRecognisers } from '../src/commands';
 import type { HandoffPort } from '../src/handoff/handoffs';
@@ -31,7 +30,7 @@ import { PREFERENCES_DIALOG, PreferencesDialog } from './preferencesDialog';
 import { REVIEW_DIALOG, ReviewDialog } from './reviewDialog';
 import { RISK_DIALOG, RiskDialog } from './riskDialog';
 import { SafetyOutcome } from './safetyNextSteps';
-import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
+import { SAFETY_PLAN_DIALOG, SafetyPlanDialog, safetyPlanMessage } from './safetyPlanDialog';
 import { DialogSettings } from './settings';
 import { SUMMARY_DIALOG, SummaryDialog } from './summaryDialog';
 import { TALK_TO_PERSON_DIALOG, TalkToPersonDialog } from './talkToPersonDialog';
@@ -184,7 +183,7 @@ export class MainDialog extends ComponentDialog {
           await dc.beginDialog(SAFETY_PLAN_DIALOG);
           return;
         }
-        await dc.context.sendActivity([t('safetyPlan.title'), ...safetyPlanLines(plan, t)].join('\n'));
+        await dc.context.sendActivity(safetyPlanMessage(plan, t));
         await this.repromptIfActive(dc);
         return;
       }

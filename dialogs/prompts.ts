@@ -1,5 +1,6 @@
-// The prompts every dialog uses: buttons and free text alike, kind re-asks at most twice, then a way on.
-import { ActionTypes, MessageFactory } from 'botbuilder';
+// The prompts every dialog uses: buttons (suggested actions or an Adaptive Card) and free text alike, kind re-asks at
+// most twice, then a way on.
+import { ActionTypes, CardFactory, InputHints, MessageFactory } from 'botbuilder';
 import {
   Choice,
   ChoicePrompt,
@@ -10,6 +11,9 @@ import {
   TextPrompt,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { AdaptiveCardJson } from '../src/cards/layout';
+import type { Wording } from '../src/cards/markdown';
+import { QuestionCards, ScaleAnchors, scaleQuestionCards } from '../src/cards/promptCards';
 import { parseZeroToTen } from '../src/goals/scale';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { Translate } from '../src/i18n';
@@ -46,7 +50,7 @@ export class TextQuestion extends TextPrompt {
   }
 }
 
-/** A 0–10 rating as buttons or free text ("about a 6", "6/10", "six"). */
+/** A 0–10 rating, tapped on the card or typed ("about a 6", "6/10", "six"). */
 export class ScaleQuestion extends TextPrompt {
   constructor(id: string) {
     super(id, (prompt: PromptValidatorContext<string>) => {
@@ -59,14 +63,27 @@ export class ScaleQuestion extends TextPrompt {
 /** The yes/no buttons (`choices.yes`, `choices.no`). */
 export const YES_NO = ['yes', 'no'] as const;
 
-export const SCALE_BUTTONS = Array.from({ length: 11 }, (_, score) => String(score));
+/** A message carrying the card alone: the card holds what is said, so no text beside it says it twice. */
+export function cardMessage(card: AdaptiveCardJson, inputHint = InputHints.AcceptingInput) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card), undefined, undefined, inputHint);
+}
 
-/** Options for a 0–10 question: the scale as buttons on the question and on the re-ask. */
-export function scaleOptions(question: string, retry: string): PromptOptions {
+/**
+ * Options for a question asked as an Adaptive Card: the card on the question and on the re-ask, instead of suggested
+ * actions (`choices` are still what a ChoiceQuestion recognises, typed or tapped).
+ */
+export function cardOptions(cards: QuestionCards, choices?: Choice[]): PromptOptions {
   return {
-    prompt: MessageFactory.suggestedActions(SCALE_BUTTONS, question),
-    retryPrompt: MessageFactory.suggestedActions(SCALE_BUTTONS, retry),
+    prompt: cardMessage(cards.ask, InputHints.ExpectingInput),
+    retryPrompt: cardMessage(cards.retry, InputHints.ExpectingInput),
+    style: ListStyle.none,
+    ...(choices ? { choices } : {}),
   };
+}
+
+/** Options for a 0–10 question: the scale card, on the question and on the re-ask. */
+export function scaleOptions(question: Wording, retry: Wording, anchors: ScaleAnchors, t: Translate): PromptOptions {
+  return cardOptions(scaleQuestionCards(question, retry, anchors, t));
 }
 
 /** The rating the young person gave at a ScaleQuestion, or undefined when they were offered a way on. */
@@ -96,4 +113,18 @@ export function choicesFor(t: Translate, keyPrefix: string, values: readonly str
 /** Options for a ChoiceQuestion with the standard kind re-ask. */
 export function choiceOptions(t: Translate, prompt: string, choices: Choice[]): PromptOptions {
   return { prompt, retryPrompt: t('prompts.retryChoice', { question: prompt }), choices };
+}
+
+/**
+ * Options for a ChoiceQuestion asked on a card: its buttons titled from `<keyPrefix>.<value>` (as choicesFor), so
+ * what a button answers is what, typed, chooses it.
+ */
+export function choiceCardOptions(
+  t: Translate,
+  keyPrefix: string,
+  values: readonly string[],
+  cards: (buttons: string[]) => QuestionCards,
+): PromptOptions {
+  const choices = choicesFor(t, keyPrefix, values);
+  return cardOptions(cards(choices.map((choice) => String(choice.action?.title ?? choice.value))), choices);
 }

@@ -3,6 +3,7 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { activeGoals, BotState, Goal } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import type { Wording } from '../src/cards/markdown';
 import { formatProgress, gboProgress } from '../src/goals/gbo';
 import {
   ChoiceQuestion,
@@ -61,9 +62,10 @@ export class ReviewDialog extends ComponentDialog {
     const goal = await this.currentGoal(step);
     if (!goal) return this.nextGoal(step);
     const latest = gboProgress(goal.ratings)?.latest;
-    const prompt =
-      latest === undefined ? t('goals.ratingQuestion') : t('review.rateQuestion', { text: goal.text, latest });
-    return step.prompt(SCALE, scaleOptions(prompt, t('goals.ratingRetry')));
+    const question: Wording = (escape) =>
+      latest === undefined ? t('goals.ratingQuestion') : t('review.rateQuestion', { text: escape(goal.text), latest });
+    const retry = () => t('goals.ratingRetry');
+    return step.prompt(SCALE, scaleOptions(question, retry, 'closeness', t));
   }
 
   private async showProgress(step: Step) {

@@ -1,16 +1,23 @@
 // A brief safety plan in the young person's words: warning signs, what helps them cope, people and places that take
 // their mind off things, people to ask for help, services (pre-filled from their country's crisis lines), and making
 // their space safer. Any part can be skipped; it is kept only for a young person who agreed answers are kept.
-import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState, SAFETY_PLAN_SECTIONS, SafetyPlan, SafetyPlanSection } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { safetyPlanLines } from '../src/safety/safetyPlanLines';
-import { TextQuestion, textAnswer } from './prompts';
+import type { Wording } from '../src/cards/markdown';
+import { safetyPlanQuestionCards } from '../src/cards/promptCards';
+import { safetyPlanCard } from '../src/cards/safetyPlanCard';
+import type { Translate } from '../src/i18n';
+import { cardMessage, cardOptions, TextQuestion, textAnswer } from './prompts';
 import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SAFETY_PLAN_DIALOG = 'safetyPlanDialog';
 const TEXT = 'safetyPlanText';
+
+/** The plan shown back to the young person (when it is made, and on "my safety plan"), as a card. */
+export function safetyPlanMessage(plan: SafetyPlan, t: Translate) {
+  return cardMessage(safetyPlanCard(plan, t));
+}
 
 interface PlanProgress {
   index?: number;
@@ -34,17 +41,13 @@ export class SafetyPlanDialog extends ComponentDialog {
     const index = step.options.index ?? 0;
     if (index === 0) await step.context.sendActivity(t('safetyPlan.intro'));
     const section = SAFETY_PLAN_SECTIONS[index];
-    const question = t(`safetyPlan.questions.${section}`, {
-      lines: this.serviceLines(step)
-        .map((line) => `- ${line}`)
-        .join('\n'),
-      serviceName: this.settings.serviceName,
-    });
-    const skip = [t('safetyPlan.skip')];
-    return step.prompt(TEXT, {
-      prompt: MessageFactory.suggestedActions(skip, question),
-      retryPrompt: MessageFactory.suggestedActions(skip, t('prompts.retryText', { question })),
-    });
+    const serviceLines = this.serviceLines(step);
+    const question: Wording = (escape) =>
+      t(`safetyPlan.questions.${section}`, {
+        lines: serviceLines.map((line) => `- ${escape(line)}`).join('\n'),
+        serviceName: escape(this.settings.serviceName),
+      });
+    return step.prompt(TEXT, cardOptions(safetyPlanQuestionCards(question, t('safetyPlan.skip'), t)));
   }
 
   private async record(step: Step) {
@@ -68,7 +71,7 @@ export class SafetyPlanDialog extends ComponentDialog {
         p.safetyPlan = plan;
       });
     }
-    await step.context.sendActivity([t('safetyPlan.title'), ...safetyPlanLines(plan, t)].join('\n'));
+    await step.context.sendActivity(safetyPlanMessage(plan, t));
     await step.context.sendActivity(t(profile?.consent?.given ? 'safetyPlan.saved' : 'safetyPlan.notKept'));
     return step.endDialog(plan);
   }

@@ -4,9 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { AgreedSummary, BotState, SUMMARY_SECTIONS } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import { summaryConsentCards } from '../src/cards/promptCards';
 import type { HandoffPort } from '../src/handoff/handoffs';
-import { SummaryChoices, summaryLines } from '../src/handoff/summaryLines';
-import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, TextQuestion, textAnswer, YES_NO } from './prompts';
+import type { SummaryChoices } from '../src/handoff/summaryLines';
+import {
+  ChoiceQuestion,
+  choiceAnswer,
+  choiceCardOptions,
+  choiceOptions,
+  choicesFor,
+  TextQuestion,
+  textAnswer,
+  YES_NO,
+} from './prompts';
 import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SUMMARY_DIALOG = 'summaryDialog';
@@ -60,11 +70,14 @@ export class SummaryDialog extends ComponentDialog {
       step.options.noteAsked = true;
     }
     const { t } = turnLanguage(step.context);
-    const profile = await this.state.readProfile(step.context);
-    const lines = profile ? summaryLines(profile, this.choices(step), t) : [];
-    await step.context.sendActivity(lines.length > 0 ? [t('summary.intro'), ...lines].join('\n') : t('summary.empty'));
-    const prompt = t('summary.shareQuestion', { serviceName: this.settings.serviceName });
-    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices.share', SHARE_CHOICES)));
+    // The summary and the question are one card, so a re-ask shows again what they are deciding about.
+    const summary = {
+      profile: await this.state.readProfile(step.context),
+      choices: this.choices(step),
+      serviceName: this.settings.serviceName,
+    };
+    const cards = (buttons: string[]) => summaryConsentCards(summary, buttons, t);
+    return step.prompt(CHOICE, choiceCardOptions(t, 'choices.share', SHARE_CHOICES, cards));
   }
 
   private async decide(step: Step) {

@@ -1,5 +1,6 @@
 // The handoff summary for a practitioner as an Adaptive Card 1.5 (for Teams) and as plain text, from one layout.
-import { SAFETY_PLAN_SECTIONS } from '../bot/state';
+import { adaptiveCard, AdaptiveCardJson, Block, cardElements, safetyPlanBlocks, textLines } from '../cards/layout';
+import { Escape, escapeMarkdown, plain } from '../cards/markdown';
 import type { Translate } from '../i18n';
 import { KIND_LEVEL } from '../safety/types';
 import type { HandoffSummary } from './handoffSummary';
@@ -7,38 +8,15 @@ import type { HandoffSummary } from './handoffSummary';
 type Shared = NonNullable<HandoffSummary['shared']>;
 type SharedGoal = NonNullable<Shared['goals']>[number];
 
-/**
- * One layout, rendered twice. Every string in a block is final: values from the summary were put through `escape`
- * (markdown escaping for the card, nothing for plain text) before being interpolated into our own wording.
- */
-type Block =
-  | { kind: 'heading'; text: string; urgent?: boolean }
-  | { kind: 'text'; text: string; attention?: boolean; subtle?: boolean; bold?: boolean }
-  | { kind: 'facts'; facts: Array<[title: string, value: string]> }
-  | { kind: 'group'; blocks: Block[] };
-
+/** The layout is blocks (see cards/layout.ts) in sections; every string in a block is final, already escaped. */
 interface Section {
   blocks: Block[];
   /** Container style: the urgent header stands out; their own words sit on an emphasis background. */
   style?: 'attention' | 'warning' | 'emphasis';
 }
 
-/**
- * Backslash-escapes what the Adaptive Card markdown subset (and Teams' fuller one) would reformat, so the young
- * person's words show as they typed them: emphasis, links, code, strikethrough, `{{DATE()}}` functions, and at the
- * start of a line headings, quotes, list markers and setext underlines.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]~<]/g, '\\$&')
-    .replace(/^([ \t]*)([#>+=-])/gm, '$1\\$2')
-    .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2');
-}
-
-const plain = (text: string) => text;
-
 /** A time as the practitioner reads it (in UTC, so card and text agree); an unreadable time as it was given. */
-function when(iso: string, t: Translate, escape: (text: string) => string): string {
+function when(iso: string, t: Translate, escape: Escape): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? escape(iso) : t('practitionerCard.time', { at: date });
 }
@@ -49,7 +27,7 @@ function signed(change: number, t: Translate): string {
   return change > 0 ? `+${change}` : `\u2212${Math.abs(change)}`;
 }
 
-function layout(summary: HandoffSummary, t: Translate, escape: (text: string) => string): Section[] {
+function layout(summary: HandoffSummary, t: Translate, escape: Escape): Section[] {
   const at = (iso: string) => when(iso, t, escape);
   const urgent = summary.urgency === 'immediate';
   const urgency = t(`practitionerCard.urgency.${summary.urgency}`);
@@ -130,12 +108,7 @@ function layout(summary: HandoffSummary, t: Translate, escape: (text: string) =>
 }
 
 /** The young person's own content, in the order a practitioner reads it: their note first. */
-function sharedSections(
-  shared: Shared,
-  t: Translate,
-  escape: (text: string) => string,
-  at: (iso: string) => string,
-): Section[] {
+function sharedSections(shared: Shared, t: Translate, escape: Escape, at: (iso: string) => string): Section[] {
   const sections: Section[] = [];
   if (shared.noteForPractitioner) {
     sections.push({
@@ -194,19 +167,10 @@ function sharedSections(
   }
 
   if (shared.safetyPlan) {
-    const plan = shared.safetyPlan;
-    const blocks: Block[] = [{ kind: 'heading', text: t('practitionerCard.safetyPlan.title') }];
-    for (const section of SAFETY_PLAN_SECTIONS) {
-      const words = plan[section];
-      if (!words) continue;
-      blocks.push({
-        kind: 'group',
-        blocks: [
-          { kind: 'text', text: t(`safetyPlan.headings.${section}`), bold: true },
-          { kind: 'text', text: escape(words) },
-        ],
-      });
-    }
+    const blocks: Block[] = [
+      { kind: 'heading', text: t('practitionerCard.safetyPlan.title') },
+      ...safetyPlanBlocks(shared.safetyPlan, t, escape),
+    ];
     if (blocks.length === 1) blocks.push({ kind: 'text', text: t('practitionerCard.safetyPlan.empty') });
     sections.push({ blocks });
   }
@@ -231,7 +195,7 @@ function sharedSections(
   return sections;
 }
 
-function goalBlocks(goal: SharedGoal, t: Translate, escape: (text: string) => string): Block[] {
+function goalBlocks(goal: SharedGoal, t: Translate, escape: Escape): Block[] {
   const blocks: Block[] = [{ kind: 'text', text: escape(goal.text), bold: true }];
   if (goal.firstWording) {
     blocks.push({ kind: 'text', text: t('practitionerCard.goals.firstWording', { text: escape(goal.firstWording) }) });
@@ -259,44 +223,10 @@ function goalBlocks(goal: SharedGoal, t: Translate, escape: (text: string) => st
   return blocks;
 }
 
-// Rendering: Adaptive Card elements.
-
-function cardElements(blocks: Block[]): Record<string, unknown>[] {
-  return blocks.map((block): Record<string, unknown> => {
-    switch (block.kind) {
-      case 'heading':
-        return {
-          type: 'TextBlock',
-          text: block.text,
-          wrap: true,
-          style: 'heading',
-          weight: 'Bolder',
-          ...(block.urgent ? { size: 'Large', color: 'Attention' } : { size: 'Medium' }),
-        };
-      case 'text':
-        return {
-          type: 'TextBlock',
-          text: block.text,
-          wrap: true,
-          ...(block.bold ? { weight: 'Bolder' } : {}),
-          ...(block.attention ? { color: 'Attention' } : {}),
-          ...(block.subtle ? { isSubtle: true } : {}),
-        };
-      case 'facts':
-        return { type: 'FactSet', facts: block.facts.map(([title, value]) => ({ title, value })) };
-      case 'group':
-        return { type: 'Container', separator: true, items: cardElements(block.blocks) };
-    }
-  });
-}
-
 /** The handoff summary as an Adaptive Card 1.5 for a practitioner (Teams): urgency first, their words only if shared. */
-export function summaryCard(summary: HandoffSummary, t: Translate): Record<string, unknown> {
+export function summaryCard(summary: HandoffSummary, t: Translate): AdaptiveCardJson {
   const sections = layout(summary, t, escapeMarkdown);
-  return {
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    type: 'AdaptiveCard',
-    version: '1.5',
+  return adaptiveCard({
     // Shown where the card cannot render, and possibly in previews: the header only, never their words.
     fallbackText: t('practitionerCard.fallback', {
       urgency: t(`practitionerCard.urgency.${summary.urgency}`),
@@ -309,22 +239,6 @@ export function summaryCard(summary: HandoffSummary, t: Translate): Record<strin
       ...(section.style ? { style: section.style } : {}),
       items: cardElements(section.blocks),
     })),
-  };
-}
-
-// Rendering: plain text.
-
-function textLines(blocks: Block[]): string[] {
-  return blocks.flatMap((block) => {
-    switch (block.kind) {
-      case 'heading':
-      case 'text':
-        return [block.text];
-      case 'facts':
-        return block.facts.map(([title, value]) => `${title}: ${value}`);
-      case 'group':
-        return ['', ...textLines(block.blocks)];
-    }
   });
 }
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot';
+import { strictPageHeaders } from '../server/pageHeaders';
 
 export interface PractitionerPage {
   html: string;
@@ -23,25 +24,13 @@ function inlineHashes(html: string, tag: 'script' | 'style'): string {
 
 export function loadPractitionerPage(file: string = PRACTITIONER_PAGE_FILE): PractitionerPage {
   const html = readFileSync(file, 'utf8');
-  const csp = [
-    "default-src 'none'",
-    `script-src ${inlineHashes(html, 'script')}`,
-    `style-src ${inlineHashes(html, 'style')}`,
-    "connect-src 'self'",
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
   return {
     html,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'X-Frame-Options': 'DENY',
-    },
+    headers: strictPageHeaders([
+      `script-src ${inlineHashes(html, 'script')}`,
+      `style-src ${inlineHashes(html, 'style')}`,
+      "connect-src 'self'",
+      'img-src data:',
+    ]),
   };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { i18n } from 'i18next';
 import { Language, spokenLanguageFor } from '../i18n/languages';
 import { projectRoot } from '../projectRoot';
+import { strictPageHeaders } from '../server/pageHeaders';
 
 export const WEB_CHAT_PAGE_FILE = path.join(projectRoot(), 'src', 'webchat', 'page.html');
 
@@ -87,28 +88,16 @@ export class WebChatPage {
     const html = this.template.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
       name in fields ? fields[name] : escapeHtml(text(name)),
     );
-    const csp = [
-      "default-src 'none'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      `style-src 'nonce-${nonce}' ${EMPTY_STYLE}`,
-      ["connect-src 'self'", ...connectSources].join(' '),
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "media-src 'self' blob:",
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-    ].join('; ');
     return {
       html,
-      headers: {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'Content-Security-Policy': csp,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'X-Frame-Options': 'DENY',
-      },
+      headers: strictPageHeaders([
+        `script-src 'self' 'nonce-${nonce}'`,
+        `style-src 'nonce-${nonce}' ${EMPTY_STYLE}`,
+        ["connect-src 'self'", ...connectSources].join(' '),
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "media-src 'self' blob:",
+      ]),
     };
   }
 

@@ -1,7 +1,10 @@
 // CheckInDialog with botbuilder-testing's DialogTestClient: table-driven cases of [young person says, bot replies].
+// The question and the re-ask are Adaptive Cards; a card reply is matched by its first text block (the rest is the scale).
+import type { Activity } from 'botbuilder';
 import { DialogTestClient, DialogTestLogger } from 'botbuilder-testing';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { CheckInDialog } from '../../dialogs/checkInDialog';
+import { cardAnswers, cardsOf, textBlocks } from '../support/adaptiveCards';
 import { createDialogTestKit } from '../support/dialogTestKit';
 
 interface CheckInCase {
@@ -12,6 +15,13 @@ interface CheckInCase {
 
 const QUESTION = 'On a scale from 0 to 10, how are you feeling right now? 0 is fine, 10 is the worst it gets.';
 const RETRY = "Sorry, I didn't catch that. You can tap a number, or type one from 0 to 10.";
+const SCALE = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
+
+/** What a reply says first: its text, or its card's first text block. */
+function saysFirst(reply: Partial<Activity> | undefined): string | undefined {
+  const [card] = reply ? cardsOf(reply) : [];
+  return card ? textBlocks(card)[0]?.text : reply?.text;
+}
 
 const cases: CheckInCase[] = [
   {
@@ -70,7 +80,7 @@ describe('CheckInDialog', () => {
     for (const [userSays, botReplies] of steps) {
       let reply = await client.sendActivity(userSays);
       for (const expected of botReplies) {
-        expect(reply?.text).toEqual(expected);
+        expect(saysFirst(reply)).toEqual(expected);
         reply = client.getNextReply();
       }
       expect(reply).toBeUndefined();
@@ -84,22 +94,17 @@ describe('CheckInDialog', () => {
     expect(profile.checkIns).toEqual([{ score: expectedScore, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
   });
 
-  it('offers the scale as buttons', async () => {
+  it('offers the scale on a card, 0 to 10 with what the ends mean, on the question and on the re-ask', async () => {
     const kit = await createDialogTestKit();
     const client = new DialogTestClient('test', new CheckInDialog(kit.state), undefined, [kit.middleware]);
-    const reply = await client.sendActivity('hi');
-    expect(reply.suggestedActions?.actions.map((a: { title: string }) => a.title)).toEqual([
-      '0',
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      '6',
-      '7',
-      '8',
-      '9',
-      '10',
-    ]);
+    for (const reply of [await client.sendActivity('hi'), await client.sendActivity('dunno')] as Array<
+      Partial<Activity>
+    >) {
+      expect(reply.suggestedActions).toBeUndefined();
+      expect(reply.inputHint).toBe('expectingInput');
+      const [card] = cardsOf(reply);
+      expect(cardAnswers(card)).toEqual(SCALE);
+      expect(textBlocks(card).map((block) => block.text)).toContain('0 = fine · 10 = the worst it gets');
+    }
   });
 });

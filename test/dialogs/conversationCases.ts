@@ -1,5 +1,7 @@
 // Whole conversations as data: each case is a list of [what the young person says, what the bot replies].
-// A reply is matched exactly (string) or by pattern (RegExp); the number of replies must match too.
+// A reply is matched exactly (string) or by pattern (RegExp); the number of replies must match too. A reply with an
+// Adaptive Card reads as its text blocks, one a line (see test/support/adaptiveCards.ts); a step written as JSON is
+// sent as that activity, e.g. a card tap as Web Chat ({"value": …}) or Teams ({"text": …, "value": …}) sends it.
 export type Expected = string | RegExp;
 export interface ConversationCase {
   name: string;
@@ -18,7 +20,11 @@ const CHECKED_IN = (score: number): Expected[] => [
   /think about some small goals with me\?/,
 ];
 const NOTE_QUESTION = /anything you'd like your practitioner to know/;
-const SHARE_QUESTION = /share this with Test Service\?/;
+/** The summary card: the summary in their words (with `content` in it), then whether to share it. */
+const SUMMARY = (content: RegExp) =>
+  new RegExp(
+    `^Here's the summary I'd pass on, in your words:\\n[\\s\\S]*${content.source}[\\s\\S]*\\nWould you like me to share this with Test Service\\?$`,
+  );
 const GOODBYE = /Thanks for talking with me today/;
 
 /** From hello to the goal-work question. */
@@ -27,6 +33,15 @@ const START = (score = 5): Array<[string, Expected[]]> => [
   ['yes', CONSENTED],
   [String(score), CHECKED_IN(score)],
 ];
+
+/** How an answer on a card is given: typed, or tapped. */
+type Answer = (typed: string) => string;
+const TYPED: Answer = (typed) => typed;
+const cardData = (answer: string) => ({ answer, msteams: { type: 'messageBack', displayText: answer, text: answer } });
+/** A tap as Web Chat sends it: the button's data as `value`, and no text. */
+const WEB_CHAT_TAP: Answer = (answer) => JSON.stringify({ value: cardData(answer) });
+/** A tap as Teams sends a messageBack: its text, and the button's data as `value`. */
+const TEAMS_TAP: Answer = (answer) => JSON.stringify({ text: answer, value: cardData(answer) });
 
 /** "Now", then past experience, word and who is involved, up to the first life-area question. */
 const GOALS_NOW = (word: string, wordAnswer = word): Array<[string, Expected[]]> => [
@@ -43,15 +58,32 @@ const PERSONAL_GOAL = (
   step: string,
   rating: number,
   word = 'goals',
+  answer = TYPED,
 ): Array<[string, Expected[]]> => [
   [area, [/In your own words, what would you like to be different\?/]],
   [text, [/small first step/]],
   [step, [/How close do you feel to this right now\?/]],
   [
-    String(rating),
-    [new RegExp(`- ${text}\\n- First step: ${step}\\n- How close you feel right now: ${rating}/10`), /Is that right\?/],
+    answer(String(rating)),
+    [
+      new RegExp(
+        `^Here's what I've got:\\n- ${text}\\n- First step: ${step}\\n- How close you feel right now: ${rating}/10\\nIs that right\\?$`,
+      ),
+    ],
   ],
-  ["that's right", [/Saved\. It doesn't need to be perfect/, new RegExp(`add another one to your ${word}\\?`)]],
+  [answer("That's right"), [/Saved\. It doesn't need to be perfect/, new RegExp(`add another one to your ${word}\\?`)]],
+];
+
+/** The check-in, a GBO rating, the goal read back and the summary, each answered on its card in the same way. */
+const ANSWERED_ON_CARDS = (answer: Answer): Array<[string, Expected[]]> => [
+  ['hello', WELCOME],
+  ['yes', CONSENTED],
+  [answer('6'), CHECKED_IN(6)],
+  ...GOALS_NOW('goals'),
+  ...PERSONAL_GOAL('sleep', 'get to sleep before midnight', 'put my phone away at 11', 2, 'goals', answer),
+  ['no', [NOTE_QUESTION]],
+  ['no', [SUMMARY(/get to sleep before midnight \(first step: put my phone away at 11; how close: 2\)/)]],
+  [answer('Share it'), [/saved for Test Service to see/, GOODBYE]],
 ];
 
 export const conversationCases: ConversationCase[] = [
@@ -69,7 +101,7 @@ export const conversationCases: ConversationCase[] = [
       ...START(4),
       ['maybe later', [/We can leave goals for another time/, /Who would you like to be involved/]],
       ['my family', [/noted/, NOTE_QUESTION]],
-      ['no', [/Here's the summary.*\n.*4\n.*leave goals for later.*\n.*My family/, SHARE_QUESTION]],
+      ['no', [SUMMARY(/.*4\n.*leave goals for later.*\n.*My family/)]],
       ['share it', [/saved for Test Service to see/, GOODBYE]],
     ],
     handoffs: ['conversationComplete/routine'],
@@ -80,7 +112,7 @@ export const conversationCases: ConversationCase[] = [
       ...START(),
       ['get to know my practitioner first', [/Getting to know your practitioner first/, /Who would you like/]],
       ['just me', [/noted/, NOTE_QUESTION]],
-      ['no', [/get to know your practitioner first/, SHARE_QUESTION]],
+      ['no', [SUMMARY(/get to know your practitioner first/)]],
       ["don't share", [/I won't share it/, GOODBYE]],
     ],
     handoffs: [],
@@ -112,8 +144,9 @@ export const conversationCases: ConversationCase[] = [
       [
         'I get nervous on the phone',
         [
-          /get to sleep before midnight \(first step: put my phone away at 11; how close: 2\)\n.*I get nervous on the phone/,
-          SHARE_QUESTION,
+          SUMMARY(
+            /get to sleep before midnight \(first step: put my phone away at 11; how close: 2\)\n.*I get nervous on the phone/,
+          ),
         ],
       ],
       ['share it', [/saved for Test Service/, GOODBYE]],
@@ -131,15 +164,9 @@ export const conversationCases: ConversationCase[] = [
       ['confidence', [/In your own words/]],
       ['say what i think in group chats', [/small first step/]],
       ['send one message', [/How close/]],
-      ['1', [/say what i think in group chats/, /Is that right\?/]],
+      ['1', [/say what i think in group chats[\s\S]*Is that right\?$/]],
       ["that's right", [/Saved/, /That's three, which is plenty/, NOTE_QUESTION]],
-      [
-        'no',
-        [
-          /see my friends on weekends.*\n.*have dinner with my mum.*\n.*say what i think in group chats/,
-          SHARE_QUESTION,
-        ],
-      ],
+      ['no', [SUMMARY(/see my friends on weekends.*\n.*have dinner with my mum.*\n.*say what i think in group chats/)]],
     ],
   },
   {
@@ -159,7 +186,7 @@ export const conversationCases: ConversationCase[] = [
         'little wins',
       ),
       ['no', [NOTE_QUESTION]],
-      ['no', [/The word you chose: "little wins"/, SHARE_QUESTION]],
+      ['no', [SUMMARY(/The word you chose: "little wins"/)]],
     ],
   },
   {
@@ -175,8 +202,7 @@ export const conversationCases: ConversationCase[] = [
       [
         'about a 3',
         [
-          /- feel calmer.*exams.*\n- First step: pack my bag the night before\n- How close you feel right now: 3\/10/,
-          /Is that right\?/,
+          /- feel calmer.*exams.*\n- First step: pack my bag the night before\n- How close you feel right now: 3\/10\nIs that right\?$/,
         ],
       ],
       ["that's right", [/Saved/, /add another/]],
@@ -196,8 +222,7 @@ export const conversationCases: ConversationCase[] = [
       [
         'six',
         [
-          /- feel ok asking teachers for help\n- First step: ask one question in maths\n- How close you feel right now: 6\/10/,
-          /Is that right\?/,
+          /- feel ok asking teachers for help\n- First step: ask one question in maths\n- How close you feel right now: 6\/10\nIs that right\?$/,
         ],
       ],
       ['change the words', [/How would you like to say it\?/]],
@@ -225,7 +250,7 @@ export const conversationCases: ConversationCase[] = [
         ...GOALS_NOW('hopes'),
         ...PERSONAL_GOAL('sleep', 'wake up feeling rested', 'no screens in bed', 3, 'hopes'),
         ['no', [NOTE_QUESTION]],
-        ['no', [/Here's the summary/, SHARE_QUESTION]],
+        ['no', [SUMMARY(/wake up feeling rested/)]],
         ['share it', [/saved/, GOODBYE]],
       ],
     ],
@@ -242,7 +267,7 @@ export const conversationCases: ConversationCase[] = [
       ['6', ['wake up feeling rested: 3 → 6', /What would you like to do with this one\?/]],
       ['keep going', [/keeping it/, /add another one to your hopes\?/]],
       ['no', [NOTE_QUESTION]],
-      ['no', [/wake up feeling rested \(first step: no screens in bed; how close: 3 → 6\)/, SHARE_QUESTION]],
+      ['no', [SUMMARY(/wake up feeling rested \(first step: no screens in bed; how close: 3 → 6\)/)]],
     ],
   },
   {
@@ -291,6 +316,21 @@ export const conversationCases: ConversationCase[] = [
       ['what do you know about me', [/don't keep anything/]],
       ['hi', WELCOME],
     ],
+  },
+  {
+    name: 'card buttons tapped in Web Chat answer the check-in, a rating, the goal and the summary as typing does',
+    steps: ANSWERED_ON_CARDS(WEB_CHAT_TAP),
+    handoffs: ['conversationComplete/routine'],
+  },
+  {
+    name: 'card buttons tapped in Teams (messageBack) answer them as typing does',
+    steps: ANSWERED_ON_CARDS(TEAMS_TAP),
+    handoffs: ['conversationComplete/routine'],
+  },
+  {
+    name: 'the same answers typed',
+    steps: ANSWERED_ON_CARDS(TYPED),
+    handoffs: ['conversationComplete/routine'],
   },
   {
     name: 'a typed answer and a card submission behave the same',

@@ -90,6 +90,44 @@ describe('risk', () => {
     expectRiskReply(await say(JSON.stringify({ value: { text: 'i want to die' } })), '999', 'Samaritans');
   });
 
+  // The questions asked on Adaptive Cards, and how a card submission could carry a risk message to each.
+  const CARD_QUESTIONS: Array<[string, string[]]> = [
+    ['the check-in scale', PATH.slice(0, 2)],
+    ['the goal rating', PATH.slice(0, 12)],
+    ['the goal confirmation', PATH.slice(0, 13)],
+    ['the summary consent', [...PATH.slice(0, 14), 'no', 'no']],
+  ];
+  const messageBack = (text: string) => ({ type: 'messageBack', displayText: text, text });
+  const RISKY_SUBMISSIONS: Array<[string, Partial<Activity>]> = [
+    ['as the answer, from Web Chat', { value: { answer: RISK_MESSAGE, msteams: messageBack(RISK_MESSAGE) } }],
+    ['as the answer, from Teams', { text: RISK_MESSAGE, value: { answer: RISK_MESSAGE } }],
+    ['in another field, beside an answer', { value: { answer: '5', comment: { words: RISK_MESSAGE } } }],
+  ];
+
+  const CARD_CASES = CARD_QUESTIONS.flatMap(([question, steps]) =>
+    RISKY_SUBMISSIONS.map(([how, submission]): [string, string, string[], Partial<Activity>] => [
+      question,
+      how,
+      steps,
+      submission,
+    ]),
+  );
+
+  it.each(CARD_CASES)(
+    'at %s, in a card submission (%s) is caught: crisis reply, handoff, no question, nothing kept',
+    async (_question, _how, steps, submission) => {
+      const kit = await createDialogTestKit();
+      const runner = await ConversationRunner.create(kit);
+      const say = runner.open('card-risk');
+      for (const step of steps) await say(step);
+      const activities = await say(JSON.stringify(submission));
+      expectRiskReply(activities, '999', 'Samaritans');
+      // The answer beside it is not taken either: the safety reply replaces the turn.
+      expect(messageTexts(activities).join('\n')).not.toMatch(/Thanks for telling me|Saved|saved for Test Service/);
+      expect(storedText(kit)).not.toContain('kill myself');
+    },
+  );
+
   it('typed as the summary note is caught, and the note is not kept', async () => {
     const kit = await createDialogTestKit();
     const runner = await ConversationRunner.create(kit);

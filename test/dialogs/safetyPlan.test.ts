@@ -31,8 +31,9 @@ describe('the safety plan', () => {
     await say('i want to die');
     await say('no');
     const end = await makePlan(say, messageTexts(await say('make a safety plan')));
+    // The plan comes back on a card: each part's heading, then their words.
     expect(end[0]).toMatch(
-      /^Your safety plan:\n- Warning signs: staying in my room all day\n- Things that help me cope: music and going for a walk\n- People and places that take my mind off things: my cousin and the skate park\n- Services and professionals: my gp; Samaritans 116 123; .*Childline 0800 1111.*\n- Making my space safer: give my meds to mum to keep$/,
+      /^Your safety plan:\nWarning signs\nstaying in my room all day\nThings that help me cope\nmusic and going for a walk\nPeople and places that take my mind off things\nmy cousin and the skate park\nServices and professionals\nmy gp; Samaritans 116 123; .*Childline 0800 1111.*\nMaking my space safer\ngive my meds to mum to keep$/,
     );
     expect(end.slice(1)).toEqual([
       expect.stringMatching(/Saved\. Type "my safety plan"/),
@@ -42,7 +43,7 @@ describe('the safety plan', () => {
       expect.stringMatching(/how are you feeling right now/),
     ]);
     expect(messageTexts(await say('my safety plan'))).toEqual([
-      expect.stringMatching(/^Your safety plan:\n- Warning signs: staying in my room all day/),
+      expect.stringMatching(/^Your safety plan:\nWarning signs\nstaying in my room all day/),
       expect.stringMatching(/how are you feeling right now/),
     ]);
   });

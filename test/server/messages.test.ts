@@ -98,8 +98,9 @@ describe('POST /api/messages', () => {
     expect(await turn('use that')).toEqual([expect.stringContaining('small first step')]);
     await turn('pack my bag the night before');
     expect(await turn('about a 3')).toEqual([
-      expect.stringMatching(/- feel calmer.*exams.*\n- First step: pack my bag the night before\n.*3\/10/),
-      'Is that right?',
+      expect.stringMatching(
+        /- feel calmer.*exams.*\n- First step: pack my bag the night before\n.*3\/10\nIs that right\?$/,
+      ),
     ]);
     expect(await turn("that's right")).toEqual([
       expect.stringContaining('Saved'),
@@ -109,9 +110,8 @@ describe('POST /api/messages', () => {
     await turn('yes');
     expect(await turn('I get nervous on the phone')).toEqual([
       expect.stringMatching(
-        /feel calmer.*exams.*\(first step: pack my bag the night before; how close: 3\)[\s\S]*I get nervous on the phone/,
+        /feel calmer.*exams.*\(first step: pack my bag the night before; how close: 3\)[\s\S]*I get nervous on the phone"\nWould you like me to share this with Riverside Youth Service\?$/,
       ),
-      'Would you like me to share this with Riverside Youth Service?',
     ]);
     const before = harness.forConversation(client.conversationId).length;
     expect(await turn('share it')).toEqual([

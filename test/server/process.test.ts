@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ChatClient } from '../support/chatClient';
+import { messageText } from '../support/adaptiveCards';
 import { ConnectorHarness } from '../support/connectorHarness';
 import { startBotProcess } from '../support/botServer';
 import { makeTempDir, removeDir } from '../support/tempDir';
@@ -37,7 +38,7 @@ describe('the bot process', () => {
     try {
       const after = new ChatClient({ botUrl: second.url, harness, userId });
       const { replies } = await after.join();
-      expect(replies.map((r) => r.text)).toEqual([
+      expect(replies.map(messageText)).toEqual([
         "Welcome back 👋 It's good to see you again.",
         expect.stringContaining('how are you feeling right now'),
       ]);
@@ -59,7 +60,7 @@ describe('the bot process', () => {
     bot.child.kill('SIGTERM');
     const { status, replies } = await turn;
     expect(status).toBe(200);
-    expect(replies.map((r) => r.text)).toEqual([
+    expect(replies.map(messageText)).toEqual([
       expect.stringContaining('Thank you'),
       expect.stringContaining('0 to 10'),
     ]);

@@ -2,6 +2,7 @@
 // entities, Action.Submit values), over real HTTP to /api/messages.
 import type { Activity } from 'botbuilder';
 import { ChatClient } from '../support/chatClient';
+import { messageText } from '../support/adaptiveCards';
 import { ConnectorHarness } from '../support/connectorHarness';
 import { RunningBot, startBot } from '../support/botServer';
 import { makeTempDir, removeDir } from '../support/tempDir';
@@ -47,7 +48,7 @@ describe('Teams', () => {
   });
 
   function texts(replies: Array<Partial<Activity>>): string[] {
-    return replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
+    return replies.filter((reply) => reply.type === 'message').map(messageText);
   }
 
   it('in a personal chat: strips the @mention, and takes an Action.Submit value like typed text', async () => {

@@ -2,6 +2,7 @@
 // pointing at a ConnectorHarness, and returns what the bot sent back during that turn.
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { messageText } from './adaptiveCards';
 import type { ConnectorHarness, ReceivedActivity } from './connectorHarness';
 
 export interface ChatClientOptions {
@@ -63,10 +64,10 @@ export class ChatClient {
     });
   }
 
-  /** The young person types (or taps a button that sends) this text; resolves with the messages sent back. */
+  /** The young person types (or taps a button that sends) this text; resolves with what the messages sent back say. */
   async say(text: string): Promise<string[]> {
     const { status, replies } = await this.post({ type: 'message', text, textFormat: 'plain' });
     if (status !== 200) throw new Error(`/api/messages answered ${status}`);
-    return replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
+    return replies.filter((reply) => reply.type === 'message').map(messageText);
   }
 }

@@ -1,5 +1,6 @@
 // Runs conversations through the real bot turn pipeline (SmallStepsBot on botbuilder's TestAdapter) with real state,
 // i18n, commands and safety check. A step written as JSON ({"value": …}) is sent as that activity (a card submission).
+// Every Adaptive Card the bot sends is checked against Adaptive Cards 1.5 as it goes.
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { DialogSettings } from '../../dialogs/settings';
@@ -12,6 +13,7 @@ import { SmallStepsBot } from '../../src/bot/smallStepsBot';
 import { CommandRecognisers } from '../../src/commands';
 import { createLogger } from '../../src/log';
 import { SafetyCheck } from '../../src/safety/safetyCheck';
+import { cardsOf, expectValidAdaptiveCard, messageText } from './adaptiveCards';
 import { DialogTestKit } from './dialogTestKit';
 
 export const TEST_USER_ID = 'young-person-1';
@@ -65,11 +67,14 @@ export class ConversationRunner {
         ? { type: ActivityTypes.Message, ...(JSON.parse(userSays) as Partial<Activity>) }
         : { type: ActivityTypes.Message, text: userSays };
       await adapter.send({ locale, ...activity }).startTest();
-      return adapter.activeQueue.splice(0);
+      const replies = adapter.activeQueue.splice(0);
+      for (const card of replies.flatMap(cardsOf)) expectValidAdaptiveCard(card);
+      return replies;
     };
   }
 }
 
+/** What each message says: its text and what its cards say (see adaptiveCards.ts). */
 export function messageTexts(activities: Array<Partial<Activity>>): string[] {
-  return activities.filter((a) => a.type === ActivityTypes.Message).map((a) => a.text ?? '');
+  return activities.filter((a) => a.type === ActivityTypes.Message).map(messageText);
 }

@@ -1,6 +1,7 @@
 // The bot's own Direct Line over real HTTP, as Web Chat uses it: a token per conversation and user, the welcome on
 // connect, messages echoed with their clientActivityID, replies by watermark, and the same safety check as any channel.
 import type { Activity } from 'botbuilder';
+import { messageText } from '../support/adaptiveCards';
 import { ConversationTokens } from '../../src/webchat/directLine/tokens';
 import { RunningBot, startBot } from '../support/botServer';
 import { call, DirectLineClient, newUserId } from '../support/directLineClient';
@@ -59,7 +60,7 @@ describe("the bot's own Direct Line", () => {
       from: { id: chat.userId, role: 'user' },
       channelData: { clientActivityID: 'client-1' },
     });
-    expect(replies.map((reply) => reply.text)).toEqual([
+    expect(replies.map(messageText)).toEqual([
       expect.stringMatching(/start gently/),
       expect.stringMatching(/how are you feeling right now/),
     ]);

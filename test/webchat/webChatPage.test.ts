@@ -92,12 +92,14 @@ describe('the Web Chat page in Chromium', () => {
   const remembered = (page: Page) =>
     page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as Remembered, STORAGE_KEY);
 
-  it('holds a conversation: welcome, a suggested action, a typed goal, a reload, and a risk message', async () => {
+  it('holds a conversation: welcome, a suggested action, card taps, a typed goal, a reload, a risk message', async () => {
     const { context, page } = await openPage(DESKTOP, '?ref=rvs-2041');
     await message(page, 'okay for me to keep your answers').waitFor();
     await suggestedAction(page, 'Yes').click();
     await message(page, 'how are you feeling right now').waitFor();
-    await type(page, '6', 'out of 10');
+    // The check-in is an Adaptive Card: its tiles are buttons named for screen readers.
+    await page.getByRole('button', { name: '6 out of 10' }).click();
+    await message(page, 'Thanks for telling me: 6 out of 10').waitFor();
     await type(page, "yes, let's do it", 'Have you set goals with anyone before');
     await type(page, 'never done it', 'What word would you like me to use');
     await type(page, 'goals', 'Who would you like to be involved');
@@ -115,7 +117,12 @@ describe('the Web Chat page in Chromium', () => {
     expect(await remembered(page)).toEqual(before);
     expect(await page.locator('#webchat p', { hasText: 'okay for me to keep your answers' }).count()).toBe(1);
     await type(page, 'send one message', 'How close do you feel');
+    await page.getByRole('button', { name: '3 out of 10' }).last().click();
+    await message(page, 'Is that right?').waitFor();
     await page.screenshot({ path: path.join(OUTPUT, 'webchat-desktop.png') });
+    await page.getByRole('button', { name: "That's right" }).last().click();
+    // (Web Chat's markdown turns ' into ’.)
+    await message(page, /Saved\. It doesn.t need to be perfect/).waitFor();
 
     await type(page, 'I want to kill myself', 'Samaritans');
     expect(await message(page, '999').isVisible()).toBe(true);
