@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { signWebhookBody } from '../../src/handoff/delivery';
+import { cardsOf, messageText } from '../support/adaptiveCards';
 import { ChatClient } from '../support/chatClient';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhookReceiver';
 import { ConnectorHarness } from '../support/connectorHarness';
@@ -65,13 +66,22 @@ describe('POST /api/messages', () => {
     const client = chat();
     const transcript: string[] = [];
     const turn = async (text: string) => {
-      const replies = await client.say(text);
+      const { replies } = await client.post({ type: 'message', text, textFormat: 'plain' });
+      const activities = replies.filter((reply) => reply.type === 'message');
+      // A card is written as a channel without cards shows it: its fallback text (the question and what to type).
+      const shown = activities.map(
+        (reply) =>
+          reply.text ||
+          cardsOf(reply)
+            .map((card) => card.fallbackText)
+            .join('\n'),
+      );
       transcript.push(
         `> **Young person:** ${text}`,
         '',
-        ...replies.map((reply) => `**Small Steps:** ${reply.replace(/\n/g, '  \n')}\n`),
+        ...shown.map((reply) => `**Small Steps:** ${reply.replace(/\n/g, '  \n')}\n`),
       );
-      return replies;
+      return activities.map(messageText);
     };
     const { replies: welcome } = await client.join();
     transcript.push(...welcome.map((reply) => `**Small Steps:** ${reply.text ?? ''}\n`));
