@@ -100,6 +100,17 @@ describe("the bot's own Direct Line", () => {
     expect(stranger.conversationId).not.toBe(first.conversationId);
   });
 
+  it('recognises a young person coming back on the same device in a new conversation', async () => {
+    const first = await DirectLineClient.open(bot.url);
+    await first.poll();
+    await first.say('yes'); // consent: their answers are kept under their id
+    const later = await DirectLineClient.open(bot.url, { userId: first.userId });
+    expect(later.conversationId).not.toBe(first.conversationId);
+    const welcome = (await later.poll()).map((activity) => activity.text);
+    expect(welcome[0]).toMatch(/Welcome back/);
+    expect(welcome.join('\n')).not.toMatch(/okay for me to keep/);
+  });
+
   it("refuses a request without a token, with a forged one, and with another conversation's", async () => {
     const mine = await DirectLineClient.open(bot.url);
     const theirs = await DirectLineClient.open(bot.url);
