@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   const { server } = await createApp(config, logger);
   const url = await server.listen(config.port);
   logger.info(
-    { url, storage: config.storage.kind, authentication: config.bot.appId ? 'bot-framework' : 'anonymous' },
+    {
+      url,
+      storage: config.storage.kind,
+      authentication: config.bot.appId ? 'bot-framework' : 'anonymous',
+      // Where a young person can chat in a browser, and through which Direct Line.
+      webChat: !config.webChat ? 'off' : config.webChat.azureDirectLine ? 'Azure Direct Line' : `${url}/`,
+    },
     'Small Steps is listening',
   );
 
