@@ -11,6 +11,8 @@ import { strictPageHeaders } from '../server/pageHeaders';
 export const WEB_CHAT_PAGE_FILE = path.join(projectRoot(), 'src', 'webchat', 'page.html');
 
 const RIGHT_TO_LEFT: readonly Language[] = ['ur'];
+// What the page's script says (locales/<lng>/webchat.json), given to it as data.
+const CLIENT_TEXTS = ['ended', 'startAgain', 'cannotStart', 'connectionLost', 'reconnect'];
 
 // Calm and readable: warm paper, one deep blue, WCAG AA contrast (≥ 4.5:1) for all text; no avatars, no uploads.
 const STYLE_OPTIONS = {
@@ -73,7 +75,7 @@ export class WebChatPage {
     const values: Record<string, string> = { serviceName: this.serviceName };
     const text = (key: string) => t(key, values);
     const config = {
-      text: { ended: text('ended'), startAgain: text('startAgain'), cannotStart: text('cannotStart') },
+      text: Object.fromEntries(CLIENT_TEXTS.map((key) => [key, text(key)])),
       styleOptions: STYLE_OPTIONS,
     };
     const fields: Record<string, string> = {

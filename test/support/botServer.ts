@@ -13,13 +13,17 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** `logger` lets a test read what the bot logs (e.g. createLogger('info', a collecting stream)); silent otherwise. */
+/**
+ * `logger` lets a test read what the bot logs (e.g. createLogger('info', a collecting stream)); silent otherwise.
+ * `port` 0 picks a free one; a test restarting "the same" server passes the port it had.
+ */
 export async function startBot(
   env: Record<string, string>,
   logger: Logger = createLogger('silent'),
+  port = 0,
 ): Promise<RunningBot> {
   const app = await createApp(loadConfig(env), logger);
-  const url = await app.server.listen(0, '127.0.0.1');
+  const url = await app.server.listen(port, '127.0.0.1');
   return { url, app, stop: () => app.server.shutdown() };
 }
 
