@@ -1,5 +1,6 @@
 // What an activity posted to /api/messages must carry before the adapter sees it, with a reason when it does not.
 import { z } from 'zod';
+import { isJsonObject } from './jsonObject';
 
 const account = z.object({ id: z.string().min(1, 'must not be empty') }).passthrough();
 
@@ -19,7 +20,7 @@ const incomingActivitySchema = z
 export type IncomingActivityCheck = { ok: true } | { ok: false; reason: string };
 
 export function checkIncomingActivity(body: unknown): IncomingActivityCheck {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isJsonObject(body)) {
     return { ok: false, reason: 'The body must be a Bot Framework activity (a JSON object).' };
   }
   const result = incomingActivitySchema.safeParse(body);

@@ -2,6 +2,7 @@
 import restify from 'restify';
 import type { Request, Response } from 'restify';
 import { describeError, Logger } from '../log';
+import { isJsonObject } from '../server/jsonObject';
 import { loadWebChatBundle, WebChatBundle } from './bundle';
 import type { ChatSessions } from './chatSessions';
 import type { WebChatPage } from './page';
@@ -62,7 +63,7 @@ export function mountWebChat(server: restify.Server, parts: WebChatParts): void 
 
   server.post('/webchat/token', parts.sessionThrottle, async (req: Request, res: Response) => {
     const body: unknown = req.body;
-    const request = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const request = isJsonObject(body) ? body : {};
     const answer = await parts.sessions.open({
       userId: request.userId,
       conversationId: request.conversationId,

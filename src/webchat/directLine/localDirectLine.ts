@@ -7,11 +7,12 @@ import AsyncLock from 'async-lock';
 import type { Activity } from 'botbuilder';
 import { describeError, Logger, pseudonymise } from '../../log';
 import { checkIncomingActivity } from '../../server/incomingActivity';
+import { isJsonObject } from '../../server/jsonObject';
 import { referralCodeFrom } from '../../handoff/referral';
 import { DEFAULT_CONVERSATION_LIMITS, HostedConversation, HostedConversations } from './conversations';
 import { ConversationTokens, TokenClaims } from './tokens';
 
-export const CHANNEL_ID = 'webchat';
+const CHANNEL_ID = 'webchat';
 const BOT_ID = 'small-steps';
 // The page makes `dl_` + a random UUID; anything shorter could be guessed, and the user id is what keeps a young
 // person's goals theirs.
@@ -21,6 +22,7 @@ const USER_ACTIVITY_TYPES = ['message', 'event'];
 
 // Young people are anonymous here: an id and no name.
 const userAccount = (id: string) => ({ id, name: '', role: 'user' });
+const conversationAccount = (id: string) => ({ id }) as Activity['conversation'];
 
 export interface Answer {
   status: number;
@@ -28,6 +30,8 @@ export interface Answer {
 }
 
 const fail = (status: number, error: string): Answer => ({ status, body: { error } });
+const CONVERSATION_ENDED = fail(404, 'This conversation has ended; start a new one.');
+const NOT_AN_ACTIVITY = fail(400, 'The body must be an activity (a JSON object).');
 
 /** The user id when it is one the page would make, else the 400 answer saying why not. */
 export function checkUserId(userId: unknown): string | Answer {
@@ -104,7 +108,7 @@ export class LocalDirectLine {
   /** POST /conversations or GET /conversations/{id}: the conversation the token names; the bot is told the user joined. */
   async connect(claims: TokenClaims): Promise<Answer> {
     const conversation = this.conversations.find(claims.conversationId);
-    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
+    if (!conversation) return CONVERSATION_ENDED;
     if (!conversation.started) {
       conversation.started = true;
       const joined = {
@@ -128,13 +132,13 @@ export class LocalDirectLine {
 
   refresh(claims: TokenClaims): Answer {
     const conversation = this.conversations.find(claims.conversationId);
-    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
+    if (!conversation) return CONVERSATION_ENDED;
     return { status: 200, body: this.conversationAnswer(conversation) };
   }
 
   activitiesSince(claims: TokenClaims, watermark: string | undefined): Answer {
     const conversation = this.conversations.find(claims.conversationId);
-    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
+    if (!conversation) return CONVERSATION_ENDED;
     if (watermark !== undefined && watermark !== '' && !WATERMARK.test(watermark)) {
       return fail(400, 'watermark must be a whole number, as returned by the last call.');
     }
@@ -144,18 +148,15 @@ export class LocalDirectLine {
   /** A message (or event) from the young person: echoed into the conversation, then the bot's turn. */
   async postFromUser(claims: TokenClaims, body: unknown): Promise<Answer> {
     const conversation = this.conversations.find(claims.conversationId);
-    if (!conversation) return fail(404, 'This conversation has ended; start a new one.');
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return fail(400, 'The body must be an activity (a JSON object).');
-    }
+    if (!conversation) return CONVERSATION_ENDED;
+    if (!isJsonObject(body)) return NOT_AN_ACTIVITY;
     const posted = body as Partial<Activity>;
     const value: unknown = posted.value;
-    const givenChannelData: unknown = posted.channelData;
+    const channelData: unknown = posted.channelData;
     if (!USER_ACTIVITY_TYPES.includes(posted.type ?? '')) {
       return fail(400, `Activity type must be one of ${USER_ACTIVITY_TYPES.join(', ')}.`);
     }
     if ((posted.attachments ?? []).length > 0) return fail(400, 'This chat does not take files or attachments.');
-    const channelData = typeof givenChannelData === 'object' && givenChannelData !== null ? givenChannelData : {};
     const activity = this.toBot(conversation, {
       type: posted.type,
       ...(posted.text !== undefined ? { text: posted.text } : {}),
@@ -164,7 +165,7 @@ export class LocalDirectLine {
       ...(posted.locale !== undefined ? { locale: posted.locale } : {}),
       ...(posted.textFormat !== undefined ? { textFormat: posted.textFormat } : {}),
       ...(Array.isArray(posted.entities) ? { entities: posted.entities } : {}),
-      channelData: { ...channelData },
+      ...(isJsonObject(channelData) ? { channelData } : {}),
     });
     const check = checkIncomingActivity(activity);
     if (!check.ok) return fail(400, check.reason);
@@ -185,15 +186,13 @@ export class LocalDirectLine {
   receiveFromBot(conversationId: string, replyToId: string | undefined, body: unknown): Answer {
     const conversation = this.conversations.find(conversationId);
     if (!conversation) return fail(404, 'No such conversation.');
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return fail(400, 'The body must be an activity (a JSON object).');
-    }
+    if (!isJsonObject(body)) return NOT_AN_ACTIVITY;
     const reply = body as Partial<Activity>;
     const id = this.conversations.append(conversation, {
       ...withoutServiceUrl(reply),
       channelId: CHANNEL_ID,
-      conversation: { id: conversation.id } as Activity['conversation'],
-      from: { id: BOT_ID, name: this.parts.botName, role: 'bot' },
+      conversation: conversationAccount(conversation.id),
+      from: this.botAccount(),
       recipient: userAccount(conversation.userId),
       ...(replyToId || reply.replyToId ? { replyToId: replyToId ?? reply.replyToId } : {}),
     });
@@ -215,11 +214,15 @@ export class LocalDirectLine {
       ...activity,
       channelId: CHANNEL_ID,
       serviceUrl: this.serviceUrl,
-      conversation: { id: conversation.id } as Activity['conversation'],
+      conversation: conversationAccount(conversation.id),
       from: userAccount(conversation.userId),
-      recipient: { id: BOT_ID, name: this.parts.botName, role: 'bot' },
+      recipient: this.botAccount(),
       channelData,
     };
+  }
+
+  private botAccount() {
+    return { id: BOT_ID, name: this.parts.botName, role: 'bot' };
   }
 
   private runInOrder(conversation: HostedConversation, activity: Partial<Activity>): Promise<void> {

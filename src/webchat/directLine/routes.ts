@@ -2,6 +2,7 @@
 // replies to (loopback only, under a secret path, so nobody outside can put words in the bot's mouth).
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
+import { isJsonObject } from '../../server/jsonObject';
 import type { Answer, LocalDirectLine } from './localDirectLine';
 import type { TokenClaims } from './tokens';
 
@@ -17,11 +18,6 @@ function send(res: Response, answer: Answer): void {
 function param(req: Request, name: string): string {
   const value: unknown = (req.params as Record<string, unknown>)[name];
   return typeof value === 'string' ? value : '';
-}
-
-function bodyObject(req: Request): Record<string, unknown> {
-  const body: unknown = req.body;
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
 export function mountLocalDirectLine(
@@ -41,8 +37,9 @@ export function mountLocalDirectLine(
   // restify 11 takes a two-argument handler only when it is declared async, even with nothing to await.
   // eslint-disable-next-line @typescript-eslint/require-await
   server.post(`${DIRECT_LINE}/tokens/generate`, sessionThrottle, async (req: Request, res: Response) => {
-    const user = bodyObject(req).user as { id?: unknown } | undefined;
-    send(res, directLine.openSession({ userId: user?.id }));
+    const body: unknown = req.body;
+    const user = isJsonObject(body) ? body.user : undefined;
+    send(res, directLine.openSession({ userId: isJsonObject(user) ? user.id : undefined }));
   });
   server.post(
     `${DIRECT_LINE}/tokens/refresh`,
