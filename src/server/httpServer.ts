@@ -45,7 +45,7 @@ export class HttpServer {
   readonly restify: restify.Server;
   private turnsInFlight = 0;
   private readonly idleWaiters: Array<() => void> = [];
-  private closing = false;
+  /** Set once shutdown has begun (and so new turns are refused). */
   private stopping?: Promise<void>;
   /** This server's own Direct Line, when the Web Chat page uses it. */
   readonly ownDirectLine?: LocalDirectLine;
@@ -94,6 +94,10 @@ export class HttpServer {
     });
   }
 
+  private get closing(): boolean {
+    return this.stopping !== undefined;
+  }
+
   /** Refuses new turns, lets turns in flight finish, stops listening, then flushes and closes storage. */
   shutdown(): Promise<void> {
     this.stopping ??= this.stop();
@@ -101,7 +105,6 @@ export class HttpServer {
   }
 
   private async stop(): Promise<void> {
-    this.closing = true;
     // The listener stays open while turns finish: the bot's replies to its own Direct Line come back over HTTP to it.
     // New turns are refused meanwhile (503 here, 502 on Direct Line).
     const idle = this.turnsInFlight === 0 ? Promise.resolve() : new Promise<void>((r) => this.idleWaiters.push(r));
