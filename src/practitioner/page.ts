@@ -4,12 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot';
-import { strictPageHeaders } from '../server/pageHeaders';
-
-export interface PractitionerPage {
-  html: string;
-  headers: Record<string, string>;
-}
+import { HtmlPage, strictPageHeaders } from '../server/pageHeaders';
 
 export const PRACTITIONER_PAGE_FILE = path.join(projectRoot(), 'src', 'practitioner', 'page.html');
 
@@ -22,7 +17,7 @@ function inlineHashes(html: string, tag: 'script' | 'style'): string {
   return blocks.map(hashOf).join(' ');
 }
 
-export function loadPractitionerPage(file: string = PRACTITIONER_PAGE_FILE): PractitionerPage {
+export function loadPractitionerPage(file: string = PRACTITIONER_PAGE_FILE): HtmlPage {
   const html = readFileSync(file, 'utf8');
   return {
     html,

@@ -7,7 +7,8 @@ import type { HandoffUrgency } from '../handoff/handoffContext';
 import { referralCodeFrom } from '../handoff/referral';
 import { describeError, Logger } from '../log';
 import { authenticatePractitioner, PractitionerToken } from './auth';
-import { loadPractitionerPage, PractitionerPage } from './page';
+import type { HtmlPage } from '../server/pageHeaders';
+import { loadPractitionerPage } from './page';
 
 export interface PractitionerRouteParts {
   inbox: HandoffInbox;
@@ -77,7 +78,7 @@ export function mountPractitionerRoutes(server: restify.Server, parts: Practitio
     logger.info('practitioner API and page are off (PRACTITIONER_TOKENS is empty)');
     return;
   }
-  const page: PractitionerPage = loadPractitionerPage();
+  const page: HtmlPage = loadPractitionerPage();
 
   const audit = (
     practitioner: string | null,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { i18n } from 'i18next';
 import { Language, spokenLanguageFor } from '../i18n/languages';
 import { projectRoot } from '../projectRoot';
-import { strictPageHeaders } from '../server/pageHeaders';
+import { HtmlPage, strictPageHeaders } from '../server/pageHeaders';
 
 export const WEB_CHAT_PAGE_FILE = path.join(projectRoot(), 'src', 'webchat', 'page.html');
 
@@ -50,11 +50,6 @@ const EMPTY_STYLE = `'sha256-${createHash('sha256').update('').digest('base64')}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export interface RenderedPage {
-  html: string;
-  headers: Record<string, string>;
-}
-
 export class WebChatPage {
   private readonly template: string;
 
@@ -68,7 +63,7 @@ export class WebChatPage {
   }
 
   /** The page for a request with this Accept-Language header; `connectSources` are the Direct Line origins it calls. */
-  render(acceptLanguage: string | undefined, connectSources: readonly string[]): RenderedPage {
+  render(acceptLanguage: string | undefined, connectSources: readonly string[]): HtmlPage {
     const language = this.languageOf(acceptLanguage);
     const t = this.i18nInstance.getFixedT(language, 'webchat');
     const nonce = randomBytes(16).toString('base64');
