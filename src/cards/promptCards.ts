@@ -18,13 +18,13 @@ export interface QuestionCards {
  * the tap a messageBack: the answer shows in the chat as the young person's message (a plain Action.Submit leaves no
  * trace there, only a "sent to the app" notice) and arrives as the activity's text as well. Web Chat ignores it.
  */
-export interface CardAnswer {
+interface CardAnswer {
   answer: string;
   msteams: { type: 'messageBack'; displayText: string; text: string };
 }
 
 /** An Action.Submit that answers `answer`: a button labelled `title`, or on a tile the tile's accessible name. */
-export function answerAction(answer: string, title = answer): CardElement {
+function answerAction(answer: string, title = answer): CardElement {
   const data: CardAnswer = { answer, msteams: { type: 'messageBack', displayText: answer, text: answer } };
   return { type: 'Action.Submit', title, data };
 }

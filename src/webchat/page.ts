@@ -8,7 +8,7 @@ import { Language, spokenLanguageFor } from '../i18n/languages';
 import { projectRoot } from '../projectRoot';
 import { HtmlPage, strictPageHeaders } from '../server/pageHeaders';
 
-export const WEB_CHAT_PAGE_FILE = path.join(projectRoot(), 'src', 'webchat', 'page.html');
+const WEB_CHAT_PAGE_FILE = path.join(projectRoot(), 'src', 'webchat', 'page.html');
 
 const RIGHT_TO_LEFT: readonly Language[] = ['ur'];
 // What the page's script says (locales/<lng>/webchat.json), given to it as data.
