@@ -1,0 +1,158 @@
+// The safety model's training data: the public labelled sets in ../shared/safety-data (never copied into the
+// repository) and the project's own chat corpora. The frozen test split is never read here.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Language, SUPPORTED_LANGUAGES } from '../../i18n/languages';
+import { parseCorpus } from '../evaluate';
+import { isSignalKind, SignalKind } from '../types';
+import { classesForLabel, ModelClass } from './classes';
+
+export type Level = 'risk' | 'concern' | 'none';
+
+export interface LabelledMessage {
+  readonly text: string;
+  readonly language: Language;
+  readonly level: Level;
+  readonly kinds: readonly SignalKind[];
+  readonly classes: readonly ModelClass[];
+  /** Which file it came from, e.g. "public:en-sdcnl" or "chat:nb". */
+  readonly source: string;
+  readonly isPublic: boolean;
+  readonly tags: readonly string[];
+}
+
+/** Where the public sets are: SAFETY_DATA_DIR, else ../shared/safety-data beside the project. */
+export function publicDataDir(root: string): string {
+  return process.env.SAFETY_DATA_DIR ?? path.resolve(root, '..', 'shared', 'safety-data');
+}
+
+const PUBLIC_LANGUAGES: Readonly<Record<string, Language>> = { en: 'en', pt: 'pt-BR', es: 'es' };
+const PUBLIC_LABELS: Readonly<Record<string, Level>> = { risk: 'risk', concern: 'concern', benign: 'none' };
+
+function readJsonLines(file: string): unknown[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      try {
+        return JSON.parse(line) as unknown;
+      } catch {
+        throw new Error(`${file}:${index + 1} is not JSON`);
+      }
+    });
+}
+
+/** Every public set, one source per file. Throws with the folder named when it is missing. */
+export function readPublicSets(dir: string): LabelledMessage[] {
+  if (!existsSync(dir)) {
+    throw new Error(
+      `The public safety data is not at ${dir}: set SAFETY_DATA_DIR to the folder holding its .jsonl files`,
+    );
+  }
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort();
+  return files.flatMap((name) => {
+    const source = `public:${name.replace(/\.jsonl$/, '')}`;
+    return readJsonLines(path.join(dir, name)).map((value, index): LabelledMessage => {
+      const row = value as { lang?: string; label?: string; text?: string };
+      const language = PUBLIC_LANGUAGES[row.lang ?? ''];
+      const level = PUBLIC_LABELS[row.label ?? ''];
+      if (!language || !level || typeof row.text !== 'string')
+        throw new Error(`${name}:${index + 1} has an unknown shape`);
+      return {
+        text: row.text,
+        language,
+        level,
+        kinds: [],
+        classes: classesForLabel(level, []),
+        source,
+        isPublic: true,
+        tags: [],
+      };
+    });
+  });
+}
+
+/** One JSONL corpus of our own (models/safety/corpora/<lng>.jsonl or the frozen test split), checked line by line. */
+export function readChatCorpus(file: string, language: Language, source: string): LabelledMessage[] {
+  return readJsonLines(file).map((value, index): LabelledMessage => {
+    const where = `${path.basename(file)}:${index + 1}`;
+    const row = value as { text?: unknown; level?: unknown; kinds?: unknown; tags?: unknown };
+    if (typeof row.text !== 'string' || row.text.trim() === '') throw new Error(`${where}: text must be text`);
+    if (row.level !== 'risk' && row.level !== 'concern' && row.level !== 'none') {
+      throw new Error(`${where}: level must be risk, concern or none`);
+    }
+    const kinds = Array.isArray(row.kinds) ? row.kinds : [];
+    if (!kinds.every((kind): kind is SignalKind => typeof kind === 'string' && isSignalKind(kind))) {
+      throw new Error(`${where}: kinds must list signal kinds`);
+    }
+    const tags = Array.isArray(row.tags) ? row.tags.filter((tag): tag is string => typeof tag === 'string') : [];
+    return {
+      text: row.text,
+      language,
+      level: row.level,
+      kinds,
+      classes: classesForLabel(row.level, kinds),
+      source,
+      isPublic: false,
+      tags,
+    };
+  });
+}
+
+/** The project's own corpora for training: models/safety/corpora/<lng>.jsonl and the lexicon corpora. */
+export function readOwnCorpora(root: string): LabelledMessage[] {
+  return SUPPORTED_LANGUAGES.flatMap((language) => {
+    const chat = path.join(root, 'models', 'safety', 'corpora', `${language}.jsonl`);
+    const lexiconCorpus = path.join(root, 'test', 'fixtures', 'safety', `${language}.json`);
+    const fromChat = existsSync(chat) ? readChatCorpus(chat, language, `chat:${language}`) : [];
+    const fromLexicon = parseCorpus(JSON.parse(readFileSync(lexiconCorpus, 'utf8')), lexiconCorpus).map(
+      (item): LabelledMessage => ({
+        text: item.text,
+        language,
+        level: item.level,
+        kinds: item.kinds,
+        classes: classesForLabel(item.level, item.kinds),
+        source: `lexicon:${language}`,
+        isPublic: false,
+        tags: item.tags ?? [],
+      }),
+    );
+    return [...fromChat, ...fromLexicon];
+  });
+}
+
+/** The frozen test split (test/fixtures/safety/frozen/<lng>.jsonl): for measuring only, never for training. */
+export function readFrozenTestSplit(root: string, language: Language): LabelledMessage[] {
+  const file = path.join(root, 'test', 'fixtures', 'safety', 'frozen', `${language}.jsonl`);
+  return readChatCorpus(file, language, `frozen:${language}`);
+}
+
+/** SHA-256 of each file the own corpora come from, recorded in the model so a stale model can be noticed. */
+export function ownCorporaDigests(root: string): Record<string, string> {
+  const files = SUPPORTED_LANGUAGES.flatMap((language) => [
+    path.join('models', 'safety', 'corpora', `${language}.jsonl`),
+    path.join('test', 'fixtures', 'safety', `${language}.json`),
+  ]).filter((file) => existsSync(path.join(root, file)));
+  return Object.fromEntries(
+    files.map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(path.join(root, file)))
+        .digest('hex'),
+    ]),
+  );
+}
+
+/** Drops exact repeats (after trimming and lower-casing) so a message is never in two folds at once. */
+export function distinctMessages(messages: readonly LabelledMessage[]): LabelledMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => {
+    const key = `${message.language}\u0000${message.text.trim().toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
