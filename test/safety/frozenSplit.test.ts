@@ -8,9 +8,9 @@ import { readFrozenTestSplit } from '../../src/safety/model/trainingData';
 const root = path.join(__dirname, '..', '..');
 const dir = path.join(root, 'test', 'fixtures', 'safety', 'frozen');
 const recorded = new Map(
-  [...readFileSync(path.join(dir, 'README.md'), 'utf8').matchAll(/^\| `([^`]+\.jsonl)` \| `([0-9a-f]{64})` \|$/gm)].map(
-    (match) => [match[1], match[2]],
-  ),
+  [
+    ...readFileSync(path.join(dir, 'README.md'), 'utf8').matchAll(/^\| `([^`]+\.jsonl)` +\| `([0-9a-f]{64})` +\|$/gm),
+  ].map((match) => [match[1], match[2]]),
 );
 
 describe('the frozen safety test split', () => {
