@@ -2,7 +2,7 @@
 import type { Atom, Sequence } from './pattern';
 
 /** One step of a compiled phrase: the atom ids any of which must match the next word, or a gap of up to n words. */
-type Step = { readonly atoms: ReadonlySet<number> } | { readonly gap: number };
+type Step = { readonly atoms: readonly number[] } | { readonly gap: number };
 
 /** A phrase ready to match. */
 interface CompiledPhrase<T> {
@@ -78,11 +78,12 @@ export class AtomTable {
     return this.ids.size;
   }
 
-  /** The atoms any of a token's forms matches. */
-  atomsFor(forms: readonly string[]): Set<number> {
+  /** The atoms any of a token's forms matches, each once. */
+  atomsFor(forms: readonly string[]): readonly number[] {
+    if (forms.length === 1) return this.atomsForForm(forms[0]);
     const found = new Set<number>();
     for (const form of forms) for (const id of this.atomsForForm(form)) found.add(id);
-    return found;
+    return [...found];
   }
 
   private atomsForForm(form: string): readonly number[] {
@@ -110,9 +111,22 @@ export class AtomTable {
   }
 }
 
-/** All phrases of a lexicon, indexed by their first word so a message only tries phrases that can start there. */
+// Beyond this many choices for its second word, a phrase is indexed by its first word only (memory over speed).
+const MAX_SECOND_WORD_CHOICES = 4;
+
+/** The phrases that start with one atom: by the atom of their second word, and those whose second step is not one. */
+interface FirstAtomEntry<T> {
+  readonly bySecondAtom: Map<number, CompiledPhrase<T>[]>;
+  readonly others: CompiledPhrase<T>[];
+}
+
+/**
+ * All phrases of a lexicon, indexed by their first word and then their second, so a message only tries phrases whose
+ * first two words it has there: with tens of thousands of expanded phrases, many start with "i" or "my".
+ */
 export class PhraseIndex<T> {
-  private readonly byFirstAtom = new Map<number, CompiledPhrase<T>[]>();
+  private readonly byFirstAtom = new Map<number, FirstAtomEntry<T>>();
+  private readonly steps = new Map<string, Step>();
   private count = 0;
   // Which start position each phrase was last tried at, so a phrase reachable through several atoms of
   // one word is tried once. Matching is synchronous, so one array per index is safe.
@@ -125,15 +139,27 @@ export class PhraseIndex<T> {
     const steps: Step[] = sequence.map((element) =>
       element.type === 'gap'
         ? { gap: element.max }
-        : { atoms: new Set(element.atoms.map((atom) => this.atoms.idFor(atom))) },
+        : this.step([...new Set(element.atoms.map((atom) => this.atoms.idFor(atom)))].sort((a, b) => a - b)),
     );
-    const first = steps[0];
+    const [first, second] = steps;
     if (!('atoms' in first)) throw new Error('a phrase cannot start with a gap');
     const phrase = { id: this.count, tag, steps };
     for (const id of first.atoms) {
-      const list = this.byFirstAtom.get(id) ?? [];
-      list.push(phrase);
-      this.byFirstAtom.set(id, list);
+      let entry = this.byFirstAtom.get(id);
+      if (!entry) {
+        entry = { bySecondAtom: new Map(), others: [] };
+        this.byFirstAtom.set(id, entry);
+      }
+      // A second word with many choices (a folded group) would copy the phrase into every choice's list.
+      if (second === undefined || !('atoms' in second) || second.atoms.length > MAX_SECOND_WORD_CHOICES) {
+        entry.others.push(phrase);
+        continue;
+      }
+      for (const next of second.atoms) {
+        const list = entry.bySecondAtom.get(next) ?? [];
+        list.push(phrase);
+        entry.bySecondAtom.set(next, list);
+      }
     }
     this.count += 1;
   }
@@ -142,25 +168,48 @@ export class PhraseIndex<T> {
     return this.count;
   }
 
-  findAll(tokenAtoms: readonly ReadonlySet<number>[]): PhraseMatch<T>[] {
+  /** One shared step per distinct set of atoms: expanded phrases repeat the same few words thousands of times. */
+  private step(atoms: number[]): Step {
+    const key = atoms.join(',');
+    let shared = this.steps.get(key);
+    if (!shared) {
+      shared = { atoms };
+      this.steps.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** Every phrase match in a message, given each word's atoms (as atomsFor gives them). Allocates little: it runs on every message. */
+  findAll(tokenAtoms: readonly (readonly number[])[]): PhraseMatch<T>[] {
     if (this.lastTried.length !== this.count) this.lastTried = new Int32Array(this.count);
     const matches: PhraseMatch<T>[] = [];
     const stack: number[] = [];
+    const tryPhrases = (phrases: readonly CompiledPhrase<T>[] | undefined, start: number): void => {
+      if (!phrases) return;
+      for (let index = 0; index < phrases.length; index += 1) {
+        const phrase = phrases[index];
+        if (this.lastTried[phrase.id] === this.stamp) continue;
+        this.lastTried[phrase.id] = this.stamp;
+        stack.length = 0;
+        stack.push(start);
+        // The first step matched already: that is how the phrase was found.
+        if (matchSteps(phrase.steps, 1, start + 1, tokenAtoms, stack)) {
+          const positions = stack.slice();
+          matches.push({ tag: phrase.tag, start, end: positions[positions.length - 1] + 1, positions });
+        }
+      }
+    };
     for (let start = 0; start < tokenAtoms.length; start += 1) {
       this.stamp = (this.stamp % 0x7ffffffe) + 1;
-      for (const atom of tokenAtoms[start]) {
-        const phrases = this.byFirstAtom.get(atom);
-        if (!phrases) continue;
-        for (const phrase of phrases) {
-          if (this.lastTried[phrase.id] === this.stamp) continue;
-          this.lastTried[phrase.id] = this.stamp;
-          stack.length = 0;
-          stack.push(start);
-          // The first step matched already: that is how the phrase was found.
-          if (matchSteps(phrase.steps, 1, start + 1, tokenAtoms, stack)) {
-            const positions = stack.slice();
-            matches.push({ tag: phrase.tag, start, end: positions[positions.length - 1] + 1, positions });
-          }
+      const here = tokenAtoms[start];
+      const following = tokenAtoms[start + 1];
+      for (let atom = 0; atom < here.length; atom += 1) {
+        const entry = this.byFirstAtom.get(here[atom]);
+        if (!entry) continue;
+        tryPhrases(entry.others, start);
+        if (!following) continue;
+        for (let next = 0; next < following.length; next += 1) {
+          tryPhrases(entry.bySecondAtom.get(following[next]), start);
         }
       }
     }
@@ -176,7 +225,7 @@ function matchSteps(
   steps: readonly Step[],
   step: number,
   at: number,
-  tokenAtoms: readonly ReadonlySet<number>[],
+  tokenAtoms: readonly (readonly number[])[],
   positions: number[],
 ): boolean {
   if (step === steps.length) return true;
@@ -194,8 +243,8 @@ function matchSteps(
   return false;
 }
 
-function intersects(wanted: ReadonlySet<number>, present: ReadonlySet<number>): boolean {
-  const [small, large] = wanted.size <= present.size ? [wanted, present] : [present, wanted];
-  for (const id of small) if (large.has(id)) return true;
+// Small shared arrays rather than Sets: tens of thousands of phrases stay small in memory and cheap to collect.
+function intersects(wanted: readonly number[], present: readonly number[]): boolean {
+  for (let index = 0; index < present.length; index += 1) if (wanted.includes(present[index])) return true;
   return false;
 }
