@@ -23,7 +23,9 @@ import {
 export const GOAL_SETTING_DIALOG = 'goalSettingDialog';
 export const MAX_ACTIVE_GOALS = 3;
 const CHOICE = 'goalChoice';
-const TEXT = 'goalText';
+// Every free-text answer here is about the goal (its words, the phrasing helper's question, a first step, an edit).
+export const GOAL_ANSWER_PROMPT = 'goalText';
+const TEXT = GOAL_ANSWER_PROMPT;
 const SCALE = 'goalScale';
 const SUGGESTION_CHOICES = ['useSuggestion', 'keepMine', 'writeOwn'] as const;
 const READ_BACK_CHOICES = ['confirm', 'edit', 'drop'] as const;

@@ -1,13 +1,15 @@
-// Routes each turn: a risk reply first, then commands that work any time, a concern reply, then the active dialog,
-// else the conversation from the start:
+// Routes each turn: a risk reply first, then the direct question when the safety check is unsure, commands that work
+// any time, a concern reply, then the active dialog, else the conversation from the start:
 // welcome & consent → check-in → review (returning) or preferences → goals (if wanted) → summary & consent to share.
 import { Attachment, MessageFactory, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
   DialogContext,
+  DialogInstance,
   DialogReason,
   DialogSet,
+  DialogState,
   DialogTurnResult,
   DialogTurnStatus,
   WaterfallDialog,
@@ -16,18 +18,24 @@ import {
 import { activeGoals, BotState, GoalWorkChoice } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { turnSafety } from '../src/bot/turnSafety';
-import { CHECK_IN_PAUSE_THRESHOLD, pausesGoalWork, SafetyVerdict } from '../src/safety/safetyCheck';
+import {
+  asksDirectlyAfterConcern,
+  CHECK_IN_PAUSE_THRESHOLD,
+  pausesGoalWork,
+  SafetyVerdict,
+} from '../src/safety/safetyCheck';
 import type { SignalKind } from '../src/safety/types';
 import { Command, CommandRecognisers } from '../src/commands';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import { referralCodeInText } from '../src/handoff/referral';
 import { describeStoredData } from '../src/privacy/describeStoredData';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog';
-import { CONCERN_DIALOG, ConcernDialog } from './concernDialog';
+import { CONCERN_DIALOG, ConcernDialog, ConcernOptions } from './concernDialog';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
-import { GOAL_SETTING_DIALOG, GoalSettingDialog } from './goalSettingDialog';
+import { DIRECT_QUESTION_DIALOG, DirectQuestionDialog, DirectQuestionOptions } from './directQuestionDialog';
+import { GOAL_ANSWER_PROMPT, GOAL_SETTING_DIALOG, GoalSettingDialog } from './goalSettingDialog';
 import { PREFERENCES_DIALOG, PreferencesDialog } from './preferencesDialog';
-import { REVIEW_DIALOG, ReviewDialog } from './reviewDialog';
+import { REVIEW_DIALOG, REVIEW_GOAL_WORDS_PROMPT, ReviewDialog } from './reviewDialog';
 import { RISK_DIALOG, RiskDialog } from './riskDialog';
 import { SafetyOutcome } from './safetyNextSteps';
 import { SAFETY_PLAN_DIALOG, SafetyPlanDialog, safetyPlanMessage } from './safetyPlanDialog';
@@ -39,6 +47,9 @@ import { WELCOME_DIALOG, WelcomeDialog } from './welcomeDialog';
 export const MAIN_DIALOG = 'mainDialog';
 const CHECK_IN_CONCERN_DIALOG = 'checkInConcernDialog';
 const COMMANDS_A_SAFETY_REPLY_HANDLES: readonly Command[] = ['stop', 'talkToPerson', 'safetyPlan'];
+const SAFETY_DIALOGS = [RISK_DIALOG, CONCERN_DIALOG, DIRECT_QUESTION_DIALOG];
+// Where anxiety words describe the goal ("without a panic attack") rather than how they feel now.
+const GOAL_ANSWER_PROMPTS = [GOAL_ANSWER_PROMPT, REVIEW_GOAL_WORDS_PROMPT];
 
 // Concern kinds answered with one gentle line inside the conversation, without pausing it.
 const GENTLE_LINES: Array<[SignalKind, string]> = [
@@ -82,6 +93,7 @@ export class MainDialog extends ComponentDialog {
       .add(new DeleteDataDialog(state))
       .add(new RiskDialog(state, settings, handoff))
       .add(new ConcernDialog(state, settings, handoff))
+      .add(new DirectQuestionDialog(state, settings, handoff))
       .add(new TalkToPersonDialog(settings, handoff))
       .add(new SafetyPlanDialog(state, settings));
   }
@@ -95,6 +107,9 @@ export class MainDialog extends ComponentDialog {
       await this.startSafetyDialog(dc, RISK_DIALOG, { verdict });
       return;
     }
+    // While a safety reply waits for an answer, that answer is read by it ("no, I don't want to die" is an answer).
+    const safetyDialogActive = SAFETY_DIALOGS.includes(dc.activeDialog?.id ?? '');
+    if (verdict?.level === 'unsure' && !safetyDialogActive && (await this.askDirectly(dc, verdict))) return;
     // A referral message ("ref ABC123", pre-filled by a service's Teams link) is kept, then the conversation goes on.
     const referral = referralCodeInText(context.activity.text);
     if (referral) {
@@ -105,19 +120,50 @@ export class MainDialog extends ComponentDialog {
     }
     const command = context.activity.type === 'message' ? this.recogniseCommand(context) : undefined;
     // A safety reply offers its own "take a break" and "talk to a person", which also keep the young person safe.
-    const safetyDialogActive = [RISK_DIALOG, CONCERN_DIALOG].includes(dc.activeDialog?.id ?? '');
     if (command && !(safetyDialogActive && COMMANDS_A_SAFETY_REPLY_HANDLES.includes(command))) {
       await this.handleCommand(dc, command);
       return;
     }
-    if (verdict && pausesGoalWork(verdict)) {
-      await this.startSafetyDialog(dc, CONCERN_DIALOG, { because: 'message' });
+    if (verdict && dc.activeDialog?.id !== DIRECT_QUESTION_DIALOG && (await this.pauses(dc, verdict))) {
+      const options: ConcernOptions = {
+        because: 'message',
+        verdict,
+        askDirectly: asksDirectlyAfterConcern(verdict) && !(await this.state.directQuestionThisVisit(context)),
+      };
+      await this.startSafetyDialog(dc, CONCERN_DIALOG, options);
       return;
     }
     if (verdict) await this.sendGentleLines(context, verdict);
     if (context.activity.type === 'message' && (await this.askToResumeIfPaused(dc))) return;
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+    // Nothing under way, or a safety reply that came first in the conversation ended with "carry on": begin.
+    const carryOn = ['resume', 'answeredNo'].includes(String(result.result));
+    if (result.status === DialogTurnStatus.empty || (result.status === DialogTurnStatus.complete && carryOn)) {
+      await dc.beginDialog(MAIN_DIALOG);
+    }
+  }
+
+  /**
+   * Unsure: ask directly. Once they have answered no this visit, a later unsure message gets a short reminder that
+   * they can tell the bot any time, and the conversation goes on (returns false), instead of the same question again.
+   */
+  private async askDirectly(dc: DialogContext, verdict: SafetyVerdict): Promise<boolean> {
+    const earlier = await this.state.directQuestionThisVisit(dc.context);
+    if (earlier?.answer === 'no') {
+      await dc.context.sendActivity(turnLanguage(dc.context).t('safetyReplies:direct.afterNo'));
+      return false;
+    }
+    const options: DirectQuestionOptions = { because: 'unsure', verdict };
+    await this.startSafetyDialog(dc, DIRECT_QUESTION_DIALOG, options);
+    return true;
+  }
+
+  /** Whether a concern pauses goal work here: not for anxiety words in a goal answer, nor words already carried past. */
+  private async pauses(dc: DialogContext, verdict: SafetyVerdict): Promise<boolean> {
+    return pausesGoalWork(verdict, {
+      inGoalAnswer: GOAL_ANSWER_PROMPTS.includes(innermostDialogId(dc) ?? ''),
+      carriedOnPast: await this.state.carriedOnPastThisVisit(dc.context),
+    });
   }
 
   /** A dialog ending with "stayPaused" (a break after a safety reply) leaves the question unasked until they choose. */
@@ -128,8 +174,7 @@ export class MainDialog extends ComponentDialog {
 
   /** Starts a safety dialog over the conversation; a second signal replaces the first reply rather than stacking. */
   private async startSafetyDialog(dc: DialogContext, dialogId: string, options: object): Promise<void> {
-    const active = dc.activeDialog?.id;
-    if (active === RISK_DIALOG || active === CONCERN_DIALOG) await dc.replaceDialog(dialogId, options);
+    if (SAFETY_DIALOGS.includes(dc.activeDialog?.id ?? '')) await dc.replaceDialog(dialogId, options);
     else await dc.beginDialog(dialogId, options);
   }
 
@@ -246,7 +291,11 @@ export class MainDialog extends ComponentDialog {
   private async concernIfCheckInHigh(step: WaterfallStepContext) {
     const score = step.result as number | undefined;
     if (score !== undefined && score >= CHECK_IN_PAUSE_THRESHOLD) {
-      return step.beginDialog(CHECK_IN_CONCERN_DIALOG, { because: 'checkIn' });
+      const options: ConcernOptions = {
+        because: 'checkIn',
+        askDirectly: !(await this.state.directQuestionThisVisit(step.context)),
+      };
+      return step.beginDialog(CHECK_IN_CONCERN_DIALOG, options);
     }
     return step.next();
   }
@@ -275,5 +324,17 @@ export class MainDialog extends ComponentDialog {
   private async finish(step: WaterfallStepContext) {
     await step.context.sendActivity(turnLanguage(step.context).t('closing.goodbye'));
     return step.endDialog();
+  }
+}
+
+/** The id of the dialog (usually a prompt) waiting for this message, however deep inside component dialogs. */
+function innermostDialogId(dc: DialogContext): string | undefined {
+  let instance: DialogInstance | undefined = dc.activeDialog;
+  for (;;) {
+    // A ComponentDialog keeps its own stack under state.dialogs; the active dialog is the stack's last entry.
+    const stack = (instance?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
+    const inner = stack?.[stack.length - 1];
+    if (!inner) return instance?.id;
+    instance = inner;
   }
 }

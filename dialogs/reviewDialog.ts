@@ -19,7 +19,9 @@ import {
 
 export const REVIEW_DIALOG = 'reviewDialog';
 const CHOICE = 'reviewChoice';
-const TEXT = 'reviewText';
+// The only free text in a review is a goal's new words.
+export const REVIEW_GOAL_WORDS_PROMPT = 'reviewText';
+const TEXT = REVIEW_GOAL_WORDS_PROMPT;
 const SCALE = 'reviewScale';
 const REVIEW_CHOICES = ['keep', 'edit', 'achieved', 'drop'] as const;
 

@@ -2,7 +2,7 @@
 // question about right now (ASQ), and a `handoff.initiate` event with urgency "immediate". Goal work stays paused
 // unless the young person chooses to carry on.
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { BotState } from '../src/bot/state';
+import { BotState, DirectQuestionRecord } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
@@ -17,11 +17,13 @@ const ASQ_ANSWERS = ['yes', 'no', 'notSure'] as const;
 
 export interface RiskOptions {
   verdict: SafetyVerdict;
+  /** When the risk path follows the direct question: why it was asked and how they answered (never their words). */
+  directQuestion?: Omit<DirectQuestionRecord, 'at'>;
 }
 
 export class RiskDialog extends ComponentDialog {
   constructor(
-    state: BotState,
+    private readonly state: BotState,
     private readonly settings: DialogSettings,
     private readonly handoff: HandoffPort,
   ) {
@@ -53,7 +55,9 @@ export class RiskDialog extends ComponentDialog {
     await this.handoff.request(step.context, 'risk', 'immediate', {
       signalsNow: step.options.verdict.signals.map((signal) => ({ kind: signal.kind, at: now })),
       safetyCheckFailed: step.options.verdict.checkFailed,
+      directQuestion: step.options.directQuestion && { ...step.options.directQuestion, at: now },
     });
+    await this.state.noteRiskHandoff(step.context);
     const question = t('safetyReplies:risk.question');
     return step.prompt(CHOICE, choiceOptions(t, question, choicesFor(t, 'safetyReplies:choices.asq', ASQ_ANSWERS)));
   }

@@ -2,6 +2,7 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { GboRating } from '../goals/gbo';
+import type { DirectAnswer } from '../safety/directAnswer';
 import type { SignalKind } from '../safety/types';
 
 export const STATE_VERSION = 1;
@@ -93,12 +94,23 @@ export interface NoticedSignal {
   at: string;
 }
 
+/** Why the bot asked directly about thoughts of not wanting to be alive or of self-harm. */
+export type DirectQuestionReason = 'unsure' | 'hopelessness' | 'checkIn';
+
+/** The direct question and how it was answered: a fact (kind and time), never the words typed. */
+export interface DirectQuestionRecord {
+  askedBecause: DirectQuestionReason;
+  answer: DirectAnswer;
+  at: string;
+}
+
 /** What is kept about a young person across conversations (botbuilder UserState). */
 export interface UserProfile {
   version: typeof STATE_VERSION;
   consent?: ConsentRecord;
   checkIns: CheckInRecord[];
   signals: NoticedSignal[];
+  directQuestions: DirectQuestionRecord[];
   safetyPlan?: SafetyPlan;
   preferences: Preferences;
   goals: Goal[];
@@ -106,7 +118,15 @@ export interface UserProfile {
 }
 
 export function newUserProfile(): UserProfile {
-  return { version: STATE_VERSION, checkIns: [], signals: [], preferences: {}, goals: [], summaries: [] };
+  return {
+    version: STATE_VERSION,
+    checkIns: [],
+    signals: [],
+    directQuestions: [],
+    preferences: {},
+    goals: [],
+    summaries: [],
+  };
 }
 
 /** A profile stored by an earlier version, given the fields added since (every addition so far is optional data). */
@@ -125,6 +145,22 @@ export interface ConversationData {
   pausedAt?: string;
   /** The service's referral code this conversation was opened with (e.g. a chat link's ?ref=ABC123). */
   referral?: string;
+  /** The last time the direct question was asked here, and the answer (asked at most once per visit). */
+  directQuestion?: DirectQuestionRecord;
+  /** Concern evidence (one-way keys) they chose to carry on past: the same words do not pause again this visit. */
+  carriedOnPast?: Array<{ evidence: string; at: string }>;
+  /** When a risk handoff was made in this conversation, so a later "no" can say the service still knows. */
+  riskHandoffAt?: string;
+}
+
+/**
+ * How long the bot remembers, within one conversation, that it asked directly or that the young person chose to carry
+ * on past some words. A Teams chat never ends, so "this conversation" means this visit: the last 12 hours.
+ */
+export const SAFETY_MEMORY_HOURS = 12;
+
+function withinSafetyMemory(at: string, now: Date): boolean {
+  return now.getTime() - Date.parse(at) < SAFETY_MEMORY_HOURS * 3_600_000;
 }
 
 /** Typed accessors over botbuilder state; dialogs read and write through these, never ad hoc keys. */
@@ -169,6 +205,41 @@ export class BotState {
 
   async readConversationData(context: TurnContext): Promise<ConversationData> {
     return { ...(await this.conversationData.get(context, {})) };
+  }
+
+  /** Records the answer to the direct question: always for this visit, in the profile only if answers are kept. */
+  async recordDirectQuestion(context: TurnContext, record: DirectQuestionRecord): Promise<void> {
+    const data = await this.conversationData.get(context, {});
+    await this.conversationData.set(context, { ...data, directQuestion: record });
+    if ((await this.readProfile(context))?.consent?.given) {
+      await this.updateProfile(context, (profile) => profile.directQuestions.push(record));
+    }
+  }
+
+  /** The direct question asked in this visit, if it was. */
+  async directQuestionThisVisit(context: TurnContext, now = new Date()): Promise<DirectQuestionRecord | undefined> {
+    const { directQuestion } = await this.readConversationData(context);
+    return directQuestion && withinSafetyMemory(directQuestion.at, now) ? directQuestion : undefined;
+  }
+
+  async carryOnPast(context: TurnContext, evidence: readonly string[]): Promise<void> {
+    const data = await this.conversationData.get(context, {});
+    const at = new Date().toISOString();
+    const kept = (data.carriedOnPast ?? []).filter((entry) => !evidence.includes(entry.evidence));
+    await this.conversationData.set(context, {
+      ...data,
+      carriedOnPast: [...kept, ...evidence.map((key) => ({ evidence: key, at }))],
+    });
+  }
+
+  async carriedOnPastThisVisit(context: TurnContext, now = new Date()): Promise<Set<string>> {
+    const { carriedOnPast = [] } = await this.readConversationData(context);
+    return new Set(carriedOnPast.filter((entry) => withinSafetyMemory(entry.at, now)).map((entry) => entry.evidence));
+  }
+
+  async noteRiskHandoff(context: TurnContext): Promise<void> {
+    const data = await this.conversationData.get(context, {});
+    await this.conversationData.set(context, { ...data, riskHandoffAt: new Date().toISOString() });
   }
 
   async setReferral(context: TurnContext, referral: string): Promise<void> {

@@ -1,6 +1,6 @@
 // The handoff summary (schema version 1): what a practitioner reads. Built from state, describing and never
 // diagnosing; it carries the young person's content only when they chose to share it.
-import type { AgreedSummary, NoticedSignal, SafetyPlan, UserProfile } from '../bot/state';
+import type { AgreedSummary, DirectQuestionRecord, NoticedSignal, SafetyPlan, UserProfile } from '../bot/state';
 import { activeGoals } from '../bot/state';
 import { gboProgress } from '../goals/gbo';
 import type { Language } from '../i18n/languages';
@@ -22,6 +22,8 @@ export interface HandoffSummary {
   signals: NoticedSignal[];
   /** True when the safety check itself failed and the message was treated as needing a human. */
   safetyCheckFailed: boolean;
+  /** When the bot asked directly about thoughts of not wanting to be alive or of self-harm: why, the answer, when. */
+  directQuestion?: DirectQuestionRecord;
   /** The young person's own content: present only when they shared it, without the parts they removed. */
   shared?: {
     checkIns?: Array<{ score: number; at: string }>;
@@ -53,6 +55,7 @@ export interface HandoffSummaryInput {
   /** Signals of this turn, for a handoff that happens before anything is kept. */
   signalsNow?: NoticedSignal[];
   safetyCheckFailed?: boolean;
+  directQuestion?: DirectQuestionRecord;
 }
 
 export function buildHandoffSummary(input: HandoffSummaryInput): HandoffSummary {
@@ -75,6 +78,7 @@ export function buildHandoffSummary(input: HandoffSummaryInput): HandoffSummary 
     },
     signals: [...(profile?.signals ?? []), ...(input.signalsNow ?? [])],
     safetyCheckFailed: input.safetyCheckFailed === true,
+    ...(input.directQuestion ? { directQuestion: input.directQuestion } : {}),
   };
   if (!profile || decision?.shared !== true) return summary;
   summary.shared = {

@@ -1,7 +1,7 @@
 // What the dialogs call to hand off to a person: it gathers what may go (the young person's latest decision about
 // their summary, the signals of this turn) and delivers it. Dialogs know only this port.
 import type { TurnContext } from 'botbuilder';
-import type { AgreedSummary, BotState, NoticedSignal } from '../bot/state';
+import type { AgreedSummary, BotState, DirectQuestionRecord, NoticedSignal } from '../bot/state';
 import { turnLanguage } from '../bot/turnLanguage';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import type { HandoffDelivery } from './delivery';
@@ -12,6 +12,8 @@ export interface HandoffDetails {
   decision?: AgreedSummary;
   signalsNow?: NoticedSignal[];
   safetyCheckFailed?: boolean;
+  /** The direct question that led to this handoff, and the answer (a fact, never their words). */
+  directQuestion?: DirectQuestionRecord;
 }
 
 export interface HandoffPort {
@@ -49,6 +51,7 @@ export class Handoffs implements HandoffPort {
       decision,
       signalsNow: details.signalsNow,
       safetyCheckFailed: details.safetyCheckFailed,
+      directQuestion: details.directQuestion,
     });
   }
 }

@@ -92,6 +92,22 @@ function layout(summary: HandoffSummary, t: Translate, escape: Escape): Section[
   } else if (!summary.safetyCheckFailed) {
     signals.push({ kind: 'text', text: t('practitionerCard.signals.none') });
   }
+  if (summary.directQuestion) {
+    const { askedBecause, answer } = summary.directQuestion;
+    signals.push({
+      kind: 'facts',
+      facts: [
+        [
+          t('practitionerCard.directQuestion.label'),
+          t('practitionerCard.directQuestion.fact', {
+            answer: t(`practitionerCard.directQuestion.answers.${answer}`),
+            because: t(`practitionerCard.directQuestion.because.${askedBecause}`),
+            at: at(summary.directQuestion.at),
+          }),
+        ],
+      ],
+    });
+  }
 
   const sections: Section[] = [
     { blocks: header, style: urgent ? 'attention' : summary.urgency === 'soon' ? 'warning' : 'emphasis' },

@@ -1,4 +1,5 @@
 // Decides whether a message carries risk or concern signals, using one language's compiled lexicon.
+import { createHash } from 'node:crypto';
 import type { PhraseMatch } from './matcher';
 import { PhraseTag, prepareTokens, SafetyLexicon } from './lexicon';
 import { Detection, DetectionLevel, KIND_LEVEL, Signal, SIGNAL_KINDS, SignalKind } from './types';
@@ -6,6 +7,8 @@ import { Detection, DetectionLevel, KIND_LEVEL, Signal, SIGNAL_KINDS, SignalKind
 const NOT_A_KIND: ReadonlySet<PhraseTag> = new Set([
   'idiom',
   'benign',
+  'denial',
+  'uncertain',
   'negatorBefore',
   'negatorAfter',
   'blocker',
@@ -45,45 +48,83 @@ function isNegated(
   });
 }
 
+/** A short, one-way key for the lexicon words a concern matched: lets "the same words" be recognised, never read. */
+function evidenceKey(kind: SignalKind, words: readonly string[]): string {
+  return `${kind}:${createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 16)}`;
+}
+
 /**
  * Signals in one message. Rules that no lexicon can change:
- * - risk phrases are never negated ("I'm not going to kill myself… probably" is still risk);
- * - an idiom only explains away a phrase whose every word lies inside the idiom, so a real risk
- *   phrase elsewhere in the same message always counts;
+ * - a risk phrase is never silenced: inside an idiom ("minha professora vai me matar") or a denial with no hedge
+ *   ("I don't want to die") it is only *placed away*, which the safety check reads as unsure; negators never apply;
+ * - an idiom only explains away a phrase whose every word lies inside the idiom, so a real risk phrase elsewhere in
+ *   the same message always counts;
  * - the result never contains the message's words.
  */
 export function detectSignals(text: string, lexicon: SafetyLexicon): Detection {
   if (typeof text !== 'string') throw new TypeError('detectSignals needs the message text as a string');
-  const tokenAtoms = prepareTokens(text, lexicon).map((forms) => lexicon.atoms.atomsFor(forms));
+  const prepared = prepareTokens(text, lexicon);
+  const tokenAtoms = prepared.map((forms) => lexicon.atoms.atomsFor(forms));
   const matches = lexicon.phrases.findAll(tokenAtoms);
 
-  // Words explained by an idiom or a benign use; a signal phrase lying wholly inside them does not count.
-  const explained = new Set<number>();
-  let idiomMatched = false;
+  // Words explained by an idiom or by a benign use; a signal phrase lying wholly inside them does not count.
+  const inIdiom = new Set<number>();
+  const inDenial = new Set<number>();
+  const inBenign = new Set<number>();
   const negators: PhraseMatch<PhraseTag>[] = [];
   const blockers: PhraseMatch<PhraseTag>[] = [];
+  const uncertainWords: PhraseMatch<PhraseTag>[] = [];
   let hedged = false;
   for (const match of matches) {
-    if (match.tag === 'idiom' || match.tag === 'benign') {
-      match.positions.forEach((position) => explained.add(position));
-      idiomMatched ||= match.tag === 'idiom';
-    } else if (match.tag === 'negatorBefore' || match.tag === 'negatorAfter') negators.push(match);
+    if (match.tag === 'idiom') match.positions.forEach((position) => inIdiom.add(position));
+    else if (match.tag === 'denial') match.positions.forEach((position) => inDenial.add(position));
+    else if (match.tag === 'benign') match.positions.forEach((position) => inBenign.add(position));
+    else if (match.tag === 'negatorBefore' || match.tag === 'negatorAfter') negators.push(match);
     else if (match.tag === 'blocker') blockers.push(match);
     else if (match.tag === 'hedge') hedged = true;
+    else if (match.tag === 'uncertain') uncertainWords.push(match);
   }
+  const explained = (match: PhraseMatch<PhraseTag>, by: ReadonlySet<number>) =>
+    match.positions.every((position) => by.has(position) || inBenign.has(position));
 
   const found = new Set<SignalKind>();
+  const concernEvidence = new Set<string>();
+  // An unhedged denial ("I don't want to die") is itself doubt: the bot asks, whatever phrase it holds.
+  const denied = inDenial.size > 0 && !hedged;
+  const placed = new Set<number>([...inIdiom, ...(denied ? inDenial : []), ...inBenign]);
+  let riskPlacedAway = denied;
   for (const match of matches) {
     const kind = match.tag;
-    if (!isKind(kind) || found.has(kind)) continue;
-    if (match.positions.every((position) => explained.has(position))) continue;
-    if (KIND_LEVEL[kind] === 'concern' && !hedged && isNegated(match, negators, blockers, lexicon.negationWindow)) {
+    if (!isKind(kind)) continue;
+    match.positions.forEach((position) => placed.add(position));
+    if (match.positions.every((position) => inBenign.has(position))) continue;
+    if (KIND_LEVEL[kind] === 'risk') {
+      if (explained(match, inIdiom) || (!hedged && explained(match, inDenial))) riskPlacedAway = true;
+      else found.add(kind);
       continue;
     }
+    if (explained(match, inIdiom)) continue;
+    if (!hedged && isNegated(match, negators, blockers, lexicon.negationWindow)) continue;
     found.add(kind);
+    concernEvidence.add(
+      evidenceKey(
+        kind,
+        match.positions.map((position) => prepared[position][0]),
+      ),
+    );
   }
+  const unplacedWords = uncertainWords.some((match) => match.positions.some((position) => !placed.has(position)));
 
-  return summarise(found, idiomMatched);
+  return {
+    ...summarise(found, inIdiom.size > 0),
+    riskPlacedAway: riskPlacedAway && !hasRisk(found),
+    unplacedWords: unplacedWords && !hasRisk(found),
+    concernEvidence: [...concernEvidence],
+  };
+}
+
+function hasRisk(found: ReadonlySet<SignalKind>): boolean {
+  return [...found].some((kind) => KIND_LEVEL[kind] === 'risk');
 }
 
 /**
@@ -92,14 +133,23 @@ export function detectSignals(text: string, lexicon: SafetyLexicon): Detection {
  */
 export function combineDetections(detections: readonly Detection[]): Detection {
   const found = new Set(detections.flatMap((detection) => detection.signals.map((signal) => signal.kind)));
-  return summarise(
-    found,
-    detections.some((detection) => detection.gentleCheck),
-  );
+  const risk = hasRisk(found);
+  return {
+    ...summarise(
+      found,
+      detections.some((detection) => detection.gentleCheck),
+    ),
+    riskPlacedAway: !risk && detections.some((detection) => detection.riskPlacedAway),
+    unplacedWords: !risk && detections.some((detection) => detection.unplacedWords),
+    concernEvidence: [...new Set(detections.flatMap((detection) => detection.concernEvidence))],
+  };
 }
 
 /** The result for a set of kinds found: each once in contract order, the highest level, gentle check unless risk. */
-function summarise(found: ReadonlySet<SignalKind>, idiomMatched: boolean): Detection {
+function summarise(
+  found: ReadonlySet<SignalKind>,
+  idiomMatched: boolean,
+): Pick<Detection, 'level' | 'signals' | 'gentleCheck'> {
   const signals: Signal[] = SIGNAL_KINDS.filter((kind) => found.has(kind)).map((kind) => ({
     kind,
     level: KIND_LEVEL[kind],

@@ -44,7 +44,7 @@ export const safetyLexiconSchema = z.strictObject({
     phraseList.min(1),
   ),
   negation: z.strictObject({
-    /** Words that negate a concern phrase coming after them ("not", "never"). Never applied to risk. */
+    /** Words that negate a concern phrase coming after them ("not", "never"). Never applied to risk (see denials). */
     negatorsBefore: phraseList,
     /** Words that negate a concern phrase coming before them (Turkish "değilim", Urdu "nahi hoon"). Never applied to risk. */
     negatorsAfter: phraseList,
@@ -55,15 +55,27 @@ export const safetyLexiconSchema = z.strictObject({
      * it when they sit between negator and phrase, or within the window on the negator's other side.
      */
     blockers: phraseList,
-    /** Words of doubt anywhere in the message ("maybe", "probably") that cancel negation of concern. */
+    /** Words of doubt anywhere in the message ("maybe", "probably") that cancel negation and denials. */
     hedges: phraseList,
   }),
   kinds: z.strictObject(kindsShape),
   /**
-   * Figures of speech about death, dying or harm ("this homework is killing me", "I'm dead 😂"). They explain away
-   * only the words they cover, and when one matches without any risk the bot may gently check in.
+   * Figures of speech about death, dying or harm ("this homework is killing me", "I'm dead 😂", "my mum will kill
+   * me"). They explain away only the words they cover; a risk phrase inside one makes the check unsure (the bot asks
+   * directly), and one alone lets the bot gently check in.
    */
   idioms: phraseList.min(1),
+  /**
+   * Whole denials of risk ("I don't want to die", "I'm not suicidal", "I would never hurt myself"). A risk phrase
+   * inside one is never silenced, only placed away: the check is unsure and the bot asks directly. A hedge anywhere
+   * in the message ("probably") cancels the denial, so the risk stands.
+   */
+  denials: phraseList.min(1),
+  /**
+   * Words about death or harm ("die", "death", "suicide"): when one is not part of any signal phrase, idiom, denial
+   * or benign use, the check cannot place it and is unsure, so the bot asks directly instead of guessing.
+   */
+  uncertain: phraseList.min(1),
   /** Ordinary, literal uses of words found in risk phrases ("cut my hair", "shoot me a message"): explained away silently. */
   benign: phraseList,
 });
@@ -71,7 +83,8 @@ export const safetyLexiconSchema = z.strictObject({
 export type SafetyLexiconFile = z.infer<typeof safetyLexiconSchema>;
 
 /** What a phrase in the lexicon stands for once compiled. */
-export type PhraseTag = SignalKind | 'idiom' | 'benign' | 'negatorBefore' | 'negatorAfter' | 'blocker' | 'hedge';
+export type PhraseTag =
+  SignalKind | 'idiom' | 'benign' | 'denial' | 'uncertain' | 'negatorBefore' | 'negatorAfter' | 'blocker' | 'hedge';
 
 /** A compiled lexicon: pass it to detectSignals. Build it with loadSafetyLexicon (or compileSafetyLexicon in tests). */
 export interface SafetyLexicon {
@@ -185,6 +198,8 @@ export function compileSafetyLexicon(data: unknown, language: string, source: st
   }
   addAll(file.idioms, 'idioms', 'idiom');
   addAll(file.benign, 'benign', 'benign');
+  addAll(file.denials, 'denials', 'denial');
+  addAll(file.uncertain, 'uncertain', 'uncertain');
   addAll(file.negation.negatorsBefore, 'negation.negatorsBefore', 'negatorBefore');
   addAll(file.negation.negatorsAfter, 'negation.negatorsAfter', 'negatorAfter');
   addAll(file.negation.blockers, 'negation.blockers', 'blocker');

@@ -42,6 +42,12 @@ export interface Detection {
   signals: Signal[];
   /** An idiom ("this homework is killing me") matched and no risk did: a gentle check is fine, crisis resources are not. */
   gentleCheck: boolean;
+  /** A risk phrase matched but an idiom or a negation placed it as something else (and no other risk phrase counted). */
+  riskPlacedAway: boolean;
+  /** A word about death or harm that no phrase accounts for (and no risk phrase counted). */
+  unplacedWords: boolean;
+  /** One-way keys for the words each concern matched, so the same words can be recognised later without keeping them. */
+  concernEvidence: string[];
 }
 
 export function isSignalKind(value: string): value is SignalKind {

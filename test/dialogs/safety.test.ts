@@ -2,75 +2,11 @@
 // handoff event and no goal prompt in the same turn; concern pauses and resumes; gentle lines; the fail-safe path.
 import type { Activity } from 'botbuilder';
 import type { SafetyLexicon } from '../../src/safety';
+import { SafetyModel } from '../../src/safety/model/safetyModel';
 import { SafetyCheck } from '../../src/safety/safetyCheck';
 import { ConversationRunner, messageTexts } from '../support/conversationRunner';
-import { createDialogTestKit, DialogTestKit } from '../support/dialogTestKit';
-
-// Every question the conversation asks; none may appear in a turn that answers risk.
-const CONVERSATION_PROMPTS = [
-  /okay for me to keep your answers/,
-  /how are you feeling right now/,
-  /think about some small goals/,
-  /Have you set goals/,
-  /What word/,
-  /Who would you like to be involved/,
-  /Which part of life/,
-  /In your own words/,
-  /what would be different for you/i,
-  /How about: "/,
-  /small first step/,
-  /How close do you feel/,
-  /Is that right\?/,
-  /add another one/,
-  /practitioner to know/,
-  /What would you like them to know/,
-  /share this with/,
-];
-
-// The school-shaped path from hello to a shared summary: a risk message is tried after every prefix of it.
-const PATH = [
-  'hello',
-  'yes',
-  '5',
-  "yes, let's do it",
-  'never done it',
-  'goals',
-  'just me',
-  'school, college or work',
-  'pass my exams',
-  "i'd feel calmer",
-  'use that',
-  'pack my bag',
-  '4',
-  "that's right",
-  'no',
-  'yes',
-];
-
-const RISK_MESSAGE = "honestly i just want to kill myself, i'm not going to do it... probably";
-
-/** Everything in storage, as the text that would be on disk. */
-function storedText(kit: DialogTestKit): string {
-  const memory = (kit.storage as unknown as { memory: Record<string, string | undefined> }).memory;
-  return Object.values(memory).filter(Boolean).join('\n');
-}
-
-function handoffEvents(activities: Array<Partial<Activity>>) {
-  return activities.filter((a) => a.type === 'event' && a.name === 'handoff.initiate');
-}
-
-function expectRiskReply(activities: Array<Partial<Activity>>, emergency: string, line: string) {
-  const texts = messageTexts(activities);
-  expect(texts[0]).toMatch(/Thank you for telling me/);
-  expect(texts[1]).toContain(`In an emergency: call ${emergency}`);
-  expect(texts[1]).toContain(line);
-  expect(texts[texts.length - 1]).toBe('Are you having thoughts of killing yourself right now?');
-  for (const text of texts) for (const prompt of CONVERSATION_PROMPTS) expect(text).not.toMatch(prompt);
-  const [event] = handoffEvents(activities);
-  expect(handoffEvents(activities)).toHaveLength(1);
-  expect(event.value).toMatchObject({ reason: 'risk', urgency: 'immediate' });
-  expect(JSON.stringify(event.value)).not.toContain('kill');
-}
+import { createDialogTestKit } from '../support/dialogTestKit';
+import { expectRiskReply, handoffEvents, PATH, RISK_MESSAGE, storedText } from '../support/safetyExpectations';
 
 describe('risk', () => {
   it.each(PATH.map((_, index) => [index, PATH[index - 1] ?? '(nothing yet)']))(
@@ -243,7 +179,7 @@ describe('risk', () => {
   });
 
   it('fails safe: if the check itself breaks, the message is treated as needing a human', async () => {
-    const broken = new SafetyCheck(new Map([['en', {} as SafetyLexicon]]));
+    const broken = new SafetyCheck(SafetyModel.load(), new Map([['en', {} as SafetyLexicon]]));
     const runner = await ConversationRunner.create(await createDialogTestKit(), {}, broken);
     const say = runner.open('broken');
     const activities = await say('hello');
@@ -253,18 +189,21 @@ describe('risk', () => {
 });
 
 describe('concern', () => {
-  it('hopelessness mid-goal pauses, acknowledges, offers choices; carrying on asks the same question', async () => {
+  it('hopelessness mid-goal pauses, asks directly once, offers choices; carrying on asks the same question', async () => {
     const kit = await createDialogTestKit();
     const runner = await ConversationRunner.create(kit);
     const say = runner.open('concern');
     for (const step of PATH.slice(0, 11)) await say(step);
     const activities = await say("what's the point, nothing is ever going to get better");
-    const texts = messageTexts(activities);
-    expect(texts).toEqual([
+    expect(messageTexts(activities)).toEqual([
       expect.stringMatching(/That sounds really hard.*pause the goals/),
-      'What would feel best right now?',
+      expect.stringMatching(/I ask everyone who's feeling like this.*thoughts of not wanting to be alive/),
     ]);
     expect(handoffEvents(activities)).toHaveLength(0);
+    expect(messageTexts(await say('no not really like that'))).toEqual([
+      expect.stringMatching(/^Thank you for telling me\. We'll carry on gently/),
+      'What would feel best right now?',
+    ]);
     expect(messageTexts(await say('see support options'))).toEqual([
       expect.stringMatching(/These people can help[\s\S]*Samaritans/),
       'What would feel best right now?',
@@ -272,7 +211,14 @@ describe('concern', () => {
     expect(messageTexts(await say('carry on gently'))).toEqual([expect.stringMatching(/small first step/)]);
     const stored = storedText(kit);
     expect(stored).toContain('"kind":"hopelessness"');
+    expect(stored).toMatch(/"askedBecause":"hopelessness","answer":"no"/);
     expect(stored).not.toContain('ever going to get better');
+    expect(stored).not.toContain('not really like that');
+    // Asked once this visit: new hopelessness pauses again, but without the same question.
+    expect(messageTexts(await say("honestly i'm worthless and nothing matters"))).toEqual([
+      expect.stringMatching(/That sounds really hard/),
+      'What would feel best right now?',
+    ]);
   });
 
   it('a check-in of 8 or more pauses before any goal question', async () => {
@@ -283,6 +229,10 @@ describe('concern', () => {
     expect(messageTexts(await say('9'))).toEqual([
       'Thanks for telling me: 9 out of 10.',
       expect.stringMatching(/Thanks for being honest.*pause/),
+      expect.stringMatching(/thoughts of not wanting to be alive, or of hurting yourself\?$/),
+    ]);
+    expect(messageTexts(await say('No'))).toEqual([
+      expect.stringMatching(/We'll carry on gently/),
       'What would feel best right now?',
     ]);
     expect(messageTexts(await say('take a break'))).toEqual([expect.stringMatching(/stop here for now/)]);
@@ -292,7 +242,7 @@ describe('concern', () => {
     const runner = await ConversationRunner.create(await createDialogTestKit());
     const say = runner.open('perfect');
     for (const step of PATH.slice(0, 8)) await say(step);
-    const texts = messageTexts(await say('it has to be perfect or there is no point'));
+    const texts = messageTexts(await say('it has to be perfect or i start again'));
     expect(texts[0]).toBe("It doesn't need to be perfect. We can change it any time.");
     expect(texts.length).toBeGreaterThan(1);
   });

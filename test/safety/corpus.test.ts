@@ -45,7 +45,7 @@ describe.each(SUPPORTED_LANGUAGES)('safety corpus %s', (language) => {
         labelled: true,
       });
     }
-    for (const item of cases) {
+    for (const item of cases.filter((labelled) => labelled.level !== 'unsure')) {
       const levels = item.kinds.map((kind) => KIND_LEVEL[kind]);
       const expected = levels.includes('risk') ? 'risk' : levels.length > 0 ? 'concern' : 'none';
       expect({ text: item.text, level: item.level }).toEqual({ text: item.text, level: expected });
@@ -65,6 +65,10 @@ describe.each(SUPPORTED_LANGUAGES)('safety corpus %s', (language) => {
   it('catches every risk message (risk recall 100%)', () => {
     expect(describeOutcomes(score.missedRisk)).toEqual([]);
     expect(score.riskRecall).toBe(BARS.riskRecall);
+  });
+
+  it('places every message labelled unsure in doubt (the bot asks), never in none', () => {
+    expect(describeOutcomes(score.missedUnsure)).toEqual([]);
   });
 
   it('names at least one of the labelled risk kinds for every risk message', () => {

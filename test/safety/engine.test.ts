@@ -32,6 +32,8 @@ function testLexicon(kinds: KindPhrases, extra: Partial<SafetyLexiconFile> = {})
     },
     kinds: kindEntries,
     idioms: ['killing me'],
+    denials: ['zzdenial'],
+    uncertain: ['zzuncertain'],
     benign: ['cut my hair'],
     ...extra,
   };
@@ -178,11 +180,14 @@ describe('idioms and benign uses', () => {
     { idioms: ['killing me', 'is killing me', 'homework will kill me'], benign: ['cut my hair'] },
   );
 
-  it('explains away a risk phrase lying wholly inside an idiom, and asks for a gentle check', () => {
+  it('places a risk phrase lying wholly inside an idiom away: not risk, never silent (the check becomes unsure)', () => {
     expect(detectSignals('this homework will kill me', lexicon)).toEqual({
       level: 'none',
       signals: [],
       gentleCheck: true,
+      riskPlacedAway: true,
+      unplacedWords: false,
+      concernEvidence: [],
     });
   });
 
@@ -198,16 +203,59 @@ describe('idioms and benign uses', () => {
     expect(detectSignals('cut my hair and cut my arm', lexicon).level).toBe('risk');
   });
 
-  it('explains away benign uses silently, without a gentle check', () => {
-    expect(detectSignals('I want to cut my hair', lexicon)).toEqual({ level: 'none', signals: [], gentleCheck: false });
+  it('explains away benign uses silently, without a gentle check or doubt', () => {
+    expect(detectSignals('I want to cut my hair', lexicon)).toMatchObject({
+      level: 'none',
+      signals: [],
+      gentleCheck: false,
+      riskPlacedAway: false,
+    });
   });
 
   it('keeps concern alongside an idiom and still offers the gentle check', () => {
-    expect(detectSignals('the what ifs are killing me', lexicon)).toEqual({
+    expect(detectSignals('the what ifs are killing me', lexicon)).toMatchObject({
       level: 'concern',
       signals: [{ kind: 'overthinking', level: 'concern' }],
       gentleCheck: true,
     });
+  });
+});
+
+describe('doubt: risk phrases placed away by a denial, and words no phrase places', () => {
+  const lexicon = testLexicon(
+    { suicidal_thoughts: ['kill @self', 'want to die'], hopelessness: ['hopeless'] },
+    { uncertain: ['die', 'death'], idioms: ['die of embarrassment'], denials: ['i would never kill @self'] },
+  );
+
+  it('a risk phrase inside a denial is placed away, not silenced', () => {
+    expect(detectSignals('I would never kill myself', lexicon)).toMatchObject({ level: 'none', riskPlacedAway: true });
+  });
+
+  it('a negator outside a denial never touches a risk phrase', () => {
+    expect(detectSignals('I do not know, I want to die', lexicon).level).toBe('risk');
+  });
+
+  it('a hedge cancels the denial, so the risk stands', () => {
+    expect(detectSignals('I would never kill myself, probably', lexicon).level).toBe('risk');
+  });
+
+  it('a death word outside every phrase is unplaced; inside a phrase or an idiom it is placed', () => {
+    expect(detectSignals('i think about death a lot', lexicon)).toMatchObject({ level: 'none', unplacedWords: true });
+    expect(detectSignals('i could die of embarrassment', lexicon)).toMatchObject({ unplacedWords: false });
+    expect(detectSignals('i want to die', lexicon)).toMatchObject({ level: 'risk', unplacedWords: false });
+  });
+
+  it('neither doubt is reported when a risk phrase counts', () => {
+    const detection = detectSignals('i would never kill myself but i want to die, death', lexicon);
+    expect(detection.signals).toEqual([{ kind: 'suicidal_thoughts', level: 'risk' }]);
+    expect(detection).toMatchObject({ level: 'risk', riskPlacedAway: false, unplacedWords: false });
+  });
+
+  it('concern evidence is the same key for the same words, and holds none of them', () => {
+    const first = detectSignals('so hopeless today', lexicon).concernEvidence;
+    expect(first).toHaveLength(1);
+    expect(detectSignals('HOPELESS, honestly', lexicon).concernEvidence).toEqual(first);
+    expect(first[0]).toMatch(/^hopelessness:[0-9a-f]{16}$/);
   });
 });
 
@@ -230,6 +278,9 @@ describe('detectSignals result', () => {
         { kind: 'overthinking', level: 'concern' },
       ],
       gentleCheck: false,
+      riskPlacedAway: false,
+      unplacedWords: false,
+      concernEvidence: [expect.stringMatching(/^overthinking:/), expect.stringMatching(/^hopelessness:/)],
     });
   });
 
@@ -237,7 +288,14 @@ describe('detectSignals result', () => {
     const text = 'Quixotic zebra says I want to die and feel hopeless';
     const detection = detectSignals(text, lexicon);
     expect(detection.signals).toHaveLength(2);
-    expect(Object.keys(detection).sort()).toEqual(['gentleCheck', 'level', 'signals']);
+    expect(Object.keys(detection).sort()).toEqual([
+      'concernEvidence',
+      'gentleCheck',
+      'level',
+      'riskPlacedAway',
+      'signals',
+      'unplacedWords',
+    ]);
     for (const signal of detection.signals) expect(Object.keys(signal).sort()).toEqual(['kind', 'level']);
     const serialised = JSON.stringify(detection).toLowerCase();
     for (const word of ['quixotic', 'zebra', 'says', 'want', 'feel']) expect(serialised).not.toContain(word);
@@ -248,7 +306,7 @@ describe('detectSignals result', () => {
   });
 
   it('returns none for empty or punctuation-only text', () => {
-    expect(detectSignals('', lexicon)).toEqual({ level: 'none', signals: [], gentleCheck: false });
+    expect(detectSignals('', lexicon)).toMatchObject({ level: 'none', signals: [], gentleCheck: false });
     expect(detectSignals(' ?! ', lexicon).level).toBe('none');
   });
 
@@ -265,17 +323,21 @@ describe('detectSignals result', () => {
 });
 
 describe('combineDetections', () => {
+  const nothing = { riskPlacedAway: false, unplacedWords: false, concernEvidence: [] };
   it('keeps every signal, the highest level, and a gentle check only without risk', () => {
-    const idiom = { level: 'none' as const, signals: [], gentleCheck: true };
+    const idiom = { level: 'none' as const, signals: [], gentleCheck: true, ...nothing };
     const concern = {
       level: 'concern' as const,
       signals: [{ kind: 'overthinking' as const, level: 'concern' as const }],
       gentleCheck: false,
+      ...nothing,
+      concernEvidence: ['overthinking:0123456789abcdef'],
     };
     const risk = {
       level: 'risk' as const,
       signals: [{ kind: 'self_harm' as const, level: 'risk' as const }],
       gentleCheck: false,
+      ...nothing,
     };
     expect(combineDetections([idiom, concern])).toEqual({ ...concern, gentleCheck: true });
     expect(combineDetections([concern, risk, idiom])).toEqual({
@@ -285,7 +347,21 @@ describe('combineDetections', () => {
         { kind: 'overthinking', level: 'concern' },
       ],
       gentleCheck: false,
+      ...nothing,
+      concernEvidence: ['overthinking:0123456789abcdef'],
     });
-    expect(combineDetections([])).toEqual({ level: 'none', signals: [], gentleCheck: false });
+    expect(combineDetections([])).toEqual({ level: 'none', signals: [], gentleCheck: false, ...nothing });
+  });
+
+  it('keeps doubt from either language unless one of them found risk', () => {
+    const doubt = { level: 'none' as const, signals: [], gentleCheck: false, ...nothing, riskPlacedAway: true };
+    const risk = {
+      level: 'risk' as const,
+      signals: [{ kind: 'self_harm' as const, level: 'risk' as const }],
+      gentleCheck: false,
+      ...nothing,
+    };
+    expect(combineDetections([doubt, { ...doubt, riskPlacedAway: false }]).riskPlacedAway).toBe(true);
+    expect(combineDetections([doubt, risk]).riskPlacedAway).toBe(false);
   });
 });

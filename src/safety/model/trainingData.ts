@@ -1,5 +1,6 @@
 // The safety model's training data: the public labelled sets in ../shared/safety-data (never copied into the
-// repository) and the project's own chat corpora. The frozen test split is never read here.
+// repository) and the project's own chat corpora; and the frozen test split, read only to measure, and to keep its
+// near-duplicates out of training.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -102,25 +103,84 @@ export function readChatCorpus(file: string, language: Language, source: string)
   });
 }
 
-/** The project's own corpora for training: models/safety/corpora/<lng>.jsonl and the lexicon corpora. */
+/**
+ * The project's chat corpora for a language: models/safety/corpora/<lng>.jsonl and any <lng>.<part>.jsonl (later
+ * batches by other writers, hard negatives), relative to the project root.
+ */
+export function chatCorpusFiles(root: string, language: Language): string[] {
+  const dir = path.join(root, 'models', 'safety', 'corpora');
+  if (!existsSync(dir)) return [];
+  const own = new RegExp(`^${language.replace('-', '\\-')}(\\.[a-z0-9]+)?\\.jsonl$`);
+  return readdirSync(dir)
+    .filter((name) => own.test(name))
+    .sort()
+    .map((name) => path.join('models', 'safety', 'corpora', name));
+}
+
+/** The project's own corpora for training: the chat corpora and the lexicon corpora. */
 export function readOwnCorpora(root: string): LabelledMessage[] {
   return SUPPORTED_LANGUAGES.flatMap((language) => {
-    const chat = path.join(root, 'models', 'safety', 'corpora', `${language}.jsonl`);
-    const lexiconCorpus = path.join(root, 'test', 'fixtures', 'safety', `${language}.json`);
-    const fromChat = existsSync(chat) ? readChatCorpus(chat, language, `chat:${language}`) : [];
-    const fromLexicon = parseCorpus(JSON.parse(readFileSync(lexiconCorpus, 'utf8')), lexiconCorpus).map(
-      (item): LabelledMessage => ({
-        text: item.text,
-        language,
-        level: item.level,
-        kinds: item.kinds,
-        classes: classesForLabel(item.level, item.kinds),
-        source: `lexicon:${language}`,
-        isPublic: false,
-        tags: item.tags ?? [],
-      }),
+    const fromChat = chatCorpusFiles(root, language).flatMap((file) =>
+      readChatCorpus(path.join(root, file), language, `chat:${path.basename(file, '.jsonl')}`),
     );
+    const lexiconCorpus = path.join(root, 'test', 'fixtures', 'safety', `${language}.json`);
+    // Cases labelled unsure (denials) teach the lexicon's doubt rules, not a level the model could learn.
+    const labelled = parseCorpus(JSON.parse(readFileSync(lexiconCorpus, 'utf8')), lexiconCorpus).flatMap((item) =>
+      item.level === 'unsure' ? [] : [{ ...item, level: item.level }],
+    );
+    const fromLexicon = labelled.map((item): LabelledMessage => ({
+      text: item.text,
+      language,
+      level: item.level,
+      kinds: item.kinds,
+      classes: classesForLabel(item.level, item.kinds),
+      source: `lexicon:${language}`,
+      isPublic: false,
+      tags: item.tags ?? [],
+    }));
     return [...fromChat, ...fromLexicon];
+  });
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/**
+ * Short replies every young person sends: each button the bot offers, each answer to its questions, each command
+ * and number. All are benign, and a model that never saw them reads "no" or "6" by its prior alone.
+ */
+export function readReplyCorpus(root: string): LabelledMessage[] {
+  const read = (language: Language, file: string): unknown => {
+    const filename = path.join(root, 'locales', language, `${file}.json`);
+    return existsSync(filename) ? (JSON.parse(readFileSync(filename, 'utf8')) as unknown) : undefined;
+  };
+  const numbers = Array.from({ length: 11 }, (_, score) => [`${score}`, `${score}/10`, `about ${score}`]).flat();
+  return SUPPORTED_LANGUAGES.flatMap((language) => {
+    const translation = read(language, 'translation') as { choices?: unknown } | undefined;
+    const replies = read(language, 'safetyReplies') as { choices?: unknown } | undefined;
+    const answers = read(language, 'directAnswers') as Record<string, unknown> | undefined;
+    const commands = read(language, 'commands') as { phrases?: unknown } | undefined;
+    const texts = [
+      ...stringsIn(translation?.choices),
+      ...stringsIn(replies?.choices),
+      ...Object.entries(answers ?? {}).flatMap(([key, value]) => (key === '_meta' ? [] : stringsIn(value))),
+      ...stringsIn(commands?.phrases),
+      ...numbers,
+    ];
+    return [...new Set(texts)].map((text): LabelledMessage => ({
+      text,
+      language,
+      level: 'none',
+      kinds: [],
+      classes: ['none'],
+      source: `replies:${language}`,
+      isPublic: false,
+      tags: ['reply'],
+    }));
   });
 }
 
@@ -133,9 +193,9 @@ export function readFrozenTestSplit(root: string, language: Language): LabelledM
 /** SHA-256 of each file the own corpora come from, recorded in the model so a stale model can be noticed. */
 export function ownCorporaDigests(root: string): Record<string, string> {
   const files = SUPPORTED_LANGUAGES.flatMap((language) => [
-    path.join('models', 'safety', 'corpora', `${language}.jsonl`),
+    ...chatCorpusFiles(root, language),
     path.join('test', 'fixtures', 'safety', `${language}.json`),
-  ]).filter((file) => existsSync(path.join(root, file)));
+  ]);
   return Object.fromEntries(
     files.map((file) => [
       file,

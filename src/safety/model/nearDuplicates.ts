@@ -1,0 +1,36 @@
+// Near-duplicate messages, by the overlap of their character 4-grams (Jaccard), after the model's own folding.
+import { modelWords } from './features';
+
+/** Messages this similar or more share most of their wording: one should not train a model tested on the other. */
+export const NEAR_DUPLICATE = 0.5;
+
+export function charGrams(text: string, language: string): Set<string> {
+  const folded = ` ${modelWords(text, language).join(' ')} `;
+  const grams = new Set<string>();
+  for (let index = 0; index + 4 <= folded.length; index += 1) grams.add(folded.slice(index, index + 4));
+  return grams;
+}
+
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/** The messages that are not near-duplicates of any of `others` in the same language. */
+export function withoutNearDuplicates<M extends { text: string; language: string }>(
+  messages: readonly M[],
+  others: readonly M[],
+): M[] {
+  const othersByLanguage = new Map<string, Set<string>[]>();
+  for (const other of others) {
+    const list = othersByLanguage.get(other.language) ?? [];
+    list.push(charGrams(other.text, other.language));
+    othersByLanguage.set(other.language, list);
+  }
+  return messages.filter((message) => {
+    const grams = charGrams(message.text, message.language);
+    return !(othersByLanguage.get(message.language) ?? []).some((other) => similarity(grams, other) >= NEAR_DUPLICATE);
+  });
+}
