@@ -1,169 +1,259 @@
-// Measures the safety signal detector per language and per kind (recall, precision, false positives, time per message)
-// and writes the tables to bench/results/safety.md. Run with `npm run bench:safety` (`-- --failures` lists misses).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Measures the safety check honestly: on the frozen test split (written before any tuning, never trained on), on
+// public data by leave-one-source-out, on the personal goals fixture, and for speed and memory. Writes
+// bench/results/safety.md and the figures section of the README. `npm run bench:safety` (`-- --quick` skips the
+// leave-one-source-out retraining, which takes several minutes).
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SUPPORTED_LANGUAGES } from '../src/i18n/languages';
-import { detectSignals, KIND_LEVEL } from '../src/safety';
-import { CorpusScore, LabelledCase, parseCorpus, scoreCorpus } from '../src/safety/evaluate';
+import prettier from 'prettier';
+import { parseGoalFixture } from '../src/goals/evaluate';
+import { Language, SUPPORTED_LANGUAGES } from '../src/i18n/languages';
 import { projectRoot } from '../src/projectRoot';
-import { compileSafetyLexicon, SafetyLexicon } from '../src/safety/lexicon';
+import { Detection } from '../src/safety';
+import { JudgedMessage, parseCorpus, Rate, scoreCorpus, scoreVerdicts, VerdictScore } from '../src/safety/evaluate';
+import { loadSafetyLexicon } from '../src/safety/lexicon';
+import { MODEL_SETTINGS, rowsFor } from '../src/safety/model/build';
+import { withoutNearDuplicates } from '../src/safety/model/nearDuplicates';
+import { ModelReading, probabilities, readingFrom } from '../src/safety/model/safetyModel';
+import { trainWeights } from '../src/safety/model/train';
+import {
+  distinctMessages,
+  LabelledMessage,
+  publicDataDir,
+  readFrozenTestSplit,
+  readOwnCorpora,
+  readPublicSets,
+  readReplyCorpus,
+} from '../src/safety/model/trainingData';
+import { combine, SafetyCheck } from '../src/safety/safetyCheck';
 
-const ROUNDS = Number(process.env.SAFETY_BENCH_ROUNDS ?? 200);
 const root = projectRoot(__dirname);
+const QUICK = process.argv.includes('--quick');
+const TIMING_ROUNDS = 20;
 
-interface Timing {
-  meanMicros: number;
-  p99Micros: number;
-  calls: number;
+const NO_DETECTION: Detection = {
+  level: 'none',
+  signals: [],
+  gentleCheck: false,
+  riskPlacedAway: false,
+  unplacedWords: false,
+  concernEvidence: [],
+};
+const NO_READING: ModelReading = { risk: 0, concern: 0, riskKind: 'suicidal_thoughts', concernKind: 'high_distress' };
+
+type Part = 'combined' | 'lexicon' | 'model';
+
+function percent(rate: Rate): string {
+  return `${(rate.rate * 100).toFixed(1)}%`;
 }
 
-interface LanguageResult {
-  language: string;
-  cases: LabelledCase[];
-  score: CorpusScore;
-  compileMillis: number;
-  timing: Timing;
-  /** Of messages flagged concern or risk, the share labelled concern or risk. */
-  levelPrecision: number;
+function withCount(rate: Rate): string {
+  return `${percent(rate)} (${rate.count}/${rate.of})`;
 }
 
-function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
+/** Each message judged by the whole check, or by one part alone (the other part silent). */
+function judge(check: SafetyCheck, messages: readonly LabelledMessage[], part: Part): JudgedMessage[] {
+  return messages.map((message) => {
+    const { lexicon, model } = check.read(message.text, message.language);
+    const verdict = combine(
+      part === 'model' ? NO_DETECTION : lexicon,
+      part === 'lexicon' ? NO_READING : model,
+      check.thresholds,
+      message.text,
+    );
+    return { level: message.level, tags: message.tags, verdict };
+  });
 }
 
-function compileFresh(language: string): { lexicon: SafetyLexicon; millis: number } {
-  const file = path.join(root, 'locales', language, 'safety.json');
-  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  const started = process.hrtime.bigint();
-  const lexicon = compileSafetyLexicon(data, language, path.relative(root, file));
-  return { lexicon, millis: Number(process.hrtime.bigint() - started) / 1e6 };
+function frozenTable(scores: ReadonlyArray<{ language: Language; part: Part; score: VerdictScore }>): string {
+  return [
+    '| Language | Check | Risk recall | Risk-or-unsure recall | Concern recall | Crisis lines on benign | Direct question on benign | Direct question on benign goal answers | Pause on benign goal answers |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...scores.map(
+      ({ language, part, score }) =>
+        `| ${language} | ${part} | ${withCount(score.riskRecall)} | ${withCount(score.riskOrUnsureRecall)} | ${withCount(score.concernRecall)} | ${withCount(score.benignCrisisLines)} | ${withCount(score.benignDirectQuestion)} | ${withCount(score.goalDirectQuestion)} | ${withCount(score.goalPause)} |`,
+    ),
+  ].join('\n');
 }
 
-function time(cases: readonly LabelledCase[], lexicon: SafetyLexicon): Timing {
-  for (const item of cases) detectSignals(item.text, lexicon); // warm up the JIT and the word-form memo
+function missedByTag(scores: ReadonlyArray<{ language: Language; part: Part; score: VerdictScore }>): string {
+  return scores
+    .filter(({ part }) => part === 'combined')
+    .map(({ language, score }) => {
+      const tags = Object.entries(score.missedRiskByTag)
+        .sort((a, b) => b[1] - a[1])
+        .map(([tag, count]) => `${tag} ${count}`)
+        .join(', ');
+      return `- ${language}: ${tags || 'none missed'}`;
+    })
+    .join('\n');
+}
+
+/** The personal goals fixture, as typed at the goal question (a goal answer). */
+function goalsSection(check: SafetyCheck): string {
+  const file = path.join(root, 'test', 'fixtures', 'goals', 'en.json');
+  const goals = parseGoalFixture(JSON.parse(readFileSync(file, 'utf8')), file);
+  const judged = judge(
+    check,
+    goals.map((goal) => ({
+      text: goal.text,
+      language: 'en',
+      level: 'none',
+      kinds: [],
+      classes: ['none'],
+      source: 'goals',
+      isPublic: false,
+      tags: ['goal'],
+    })),
+    'combined',
+  );
+  const personal = judged.filter((_, index) => goals[index].shapes.length === 0);
+  const all = scoreVerdicts(judged);
+  const mine = scoreVerdicts(personal);
+  return [
+    '| Goals (test/fixtures/goals/en.json) | Pause | Direct question or crisis lines |',
+    '| --- | --- | --- |',
+    `| personal (no shape), ${personal.length} | ${withCount(mine.goalPause)} | ${withCount(mine.goalDirectQuestion)} |`,
+    `| all shapes, ${judged.length} | ${withCount(all.goalPause)} | ${withCount(all.goalDirectQuestion)} |`,
+  ].join('\n');
+}
+
+/** Leave one public source out: train on everything else (with the shipped thresholds), test on that source. */
+function leaveOneSourceOut(check: SafetyCheck): string {
+  const frozen = SUPPORTED_LANGUAGES.flatMap((language) => readFrozenTestSplit(root, language));
+  const own = withoutNearDuplicates([...readOwnCorpora(root), ...readReplyCorpus(root)], frozen);
+  const publicSets = readPublicSets(publicDataDir(root));
+  const sources = [...new Set(publicSets.map((message) => message.source))].sort();
+  const rows: string[] = [];
+  for (const source of sources) {
+    const started = Date.now();
+    const training = rowsFor(distinctMessages([...own, ...publicSets.filter((message) => message.source !== source)]));
+    const weights = trainWeights(training, MODEL_SETTINGS.training);
+    const heldOut = publicSets.filter((message) => message.source === source);
+    const judged = heldOut.map((message): JudgedMessage => {
+      const { lexicon } = check.read(message.text, message.language);
+      const [row] = rowsFor([message]);
+      const model = readingFrom(probabilities(row.vector, weights));
+      return {
+        level: message.level,
+        tags: [],
+        verdict: combine(lexicon, model, check.thresholds, message.text),
+      };
+    });
+    const score = scoreVerdicts(judged);
+    const concernAsRisk = judged.filter((item) => item.level === 'concern');
+    const crisisOnConcern = concernAsRisk.filter((item) => item.verdict.level === 'risk').length;
+    rows.push(
+      `| ${source.replace('public:', '')} | ${heldOut[0]?.language ?? ''} | ${score.riskRecall.of > 0 ? withCount(score.riskRecall) : '–'} | ${score.riskOrUnsureRecall.of > 0 ? withCount(score.riskOrUnsureRecall) : '–'} | ${score.concernRecall.of > 0 ? withCount(score.concernRecall) : '–'} | ${score.benignCrisisLines.of > 0 ? withCount(score.benignCrisisLines) : '–'} | ${concernAsRisk.length > 0 ? `${((crisisOnConcern / concernAsRisk.length) * 100).toFixed(1)}% (${crisisOnConcern}/${concernAsRisk.length})` : '–'} |`,
+    );
+    process.stderr.write(`left out ${source}: ${Math.round((Date.now() - started) / 1000)} s\n`);
+  }
+  return [
+    '| Source left out | Language | Risk recall | Risk-or-unsure recall | Concern recall | Crisis lines on benign | Crisis lines on concern |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** Lexicon corpora (written with the lexicons): coverage only, kept as the lexicons' regression set. */
+function lexiconCorpora(): string {
+  const rows = SUPPORTED_LANGUAGES.map((language) => {
+    const file = path.join(root, 'test', 'fixtures', 'safety', `${language}.json`);
+    const score = scoreCorpus(parseCorpus(JSON.parse(readFileSync(file, 'utf8')), file), loadSafetyLexicon(language));
+    return `| ${language} | ${score.cases} | ${(score.riskRecall * 100).toFixed(1)}% | ${(score.concernRecall * 100).toFixed(1)}% | ${(score.falsePositiveRate * 100).toFixed(1)}% |`;
+  });
+  return [
+    '| Language | Cases | Risk recall | Concern recall | Benign flagged |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+function timing(check: SafetyCheck, messages: readonly LabelledMessage[]): { p50: number; p99: number; max: number } {
+  for (const message of messages) check.check(message.text, message.language, () => undefined);
   const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const item of cases) {
+  for (let round = 0; round < TIMING_ROUNDS; round += 1) {
+    for (const message of messages) {
       const started = process.hrtime.bigint();
-      detectSignals(item.text, lexicon);
-      samples.push(Number(process.hrtime.bigint() - started) / 1000);
+      check.check(message.text, message.language, () => undefined);
+      samples.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
   }
   samples.sort((a, b) => a - b);
-  const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
-  return { meanMicros: mean, p99Micros: samples[Math.floor(samples.length * 0.99)], calls: samples.length };
+  const at = (share: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * share))];
+  return { p50: at(0.5), p99: at(0.99), max: samples[samples.length - 1] };
 }
 
-function measure(language: string): LanguageResult {
-  const corpusFile = path.join(root, 'test', 'fixtures', 'safety', `${language}.json`);
-  const cases = parseCorpus(JSON.parse(readFileSync(corpusFile, 'utf8')), path.relative(root, corpusFile));
-  const { lexicon, millis } = compileFresh(language);
-  const score = scoreCorpus(cases, lexicon);
-  const flagged = cases.filter((item) => detectSignals(item.text, lexicon).level !== 'none');
-  const levelPrecision =
-    flagged.length === 0 ? 1 : flagged.filter((item) => item.level !== 'none').length / flagged.length;
-  return { language, cases, score, compileMillis: millis, timing: time(cases, lexicon), levelPrecision };
+/** Puts the figures between the README's bench markers, formatted as Prettier would (so `npm run lint` passes). */
+async function replaceReadmeSection(figures: string): Promise<void> {
+  const readme = path.join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:safety:start -->';
+  const end = '<!-- bench:safety:end -->';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    process.stderr.write(`README.md has no ${start} … ${end} section; figures written to bench/results only\n`);
+    return;
+  }
+  const updated = `${text.slice(0, from + start.length)}\n${figures}\n${text.slice(to)}`;
+  const options = (await prettier.resolveConfig(readme)) ?? {};
+  writeFileSync(readme, await prettier.format(updated, { ...options, filepath: readme }));
 }
 
-function languageTable(results: readonly LanguageResult[]): string {
-  const rows = results.map(({ language, score, levelPrecision, timing, compileMillis }) =>
-    [
+async function main(): Promise<void> {
+  const rssBefore = process.memoryUsage().rss;
+  const loadStarted = Date.now();
+  const check = new SafetyCheck();
+  const loadMillis = Date.now() - loadStarted;
+  const rssLoaded = process.memoryUsage().rss;
+
+  const scores = SUPPORTED_LANGUAGES.flatMap((language) => {
+    const messages = readFrozenTestSplit(root, language);
+    return (['combined', 'lexicon', 'model'] as const).map((part) => ({
       language,
-      `${score.cases} (${score.riskCases}/${score.concernCases}/${score.benignCases})`,
-      percent(score.riskRecall),
-      percent(score.concernRecall),
-      percent(levelPrecision),
-      `${percent(score.falsePositiveRate)} (${score.falsePositives.length}/${score.benignCases})`,
-      timing.meanMicros.toFixed(1),
-      timing.p99Micros.toFixed(1),
-      compileMillis.toFixed(0),
-    ].join(' | '),
-  );
-  return [
-    '| Language | Cases (risk/concern/none) | Risk recall | Concern recall | Precision (flagged) | FP rate on benign | Mean µs/msg | p99 µs/msg | Load ms |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row} |`),
-  ].join('\n');
-}
+      part,
+      score: scoreVerdicts(judge(check, messages, part)),
+    }));
+  });
+  const allFrozen = SUPPORTED_LANGUAGES.flatMap((language) => readFrozenTestSplit(root, language));
+  const speed = timing(check, allFrozen);
+  const rssAfter = process.memoryUsage().rss;
+  const loso = QUICK ? '_Skipped (`--quick`)._' : leaveOneSourceOut(check);
+  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
-function kindTable(results: readonly LanguageResult[]): string {
-  const rows: string[] = [];
-  for (const { language, score, cases } of results) {
-    const benign = cases.filter((item) => item.level === 'none').length;
-    for (const kind of score.kinds) {
-      const benignHits = score.falsePositives.filter((outcome) =>
-        outcome.detection.signals.some((signal) => signal.kind === kind.kind),
-      ).length;
-      rows.push(
-        [
-          language,
-          kind.kind,
-          KIND_LEVEL[kind.kind],
-          String(kind.cases),
-          percent(kind.recall),
-          percent(kind.precision),
-          percent(benign === 0 ? 0 : benignHits / benign),
-        ].join(' | '),
-      );
-    }
-  }
-  return [
-    '| Language | Kind | Level | Cases | Recall | Precision | FP rate on benign |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row} |`),
-  ].join('\n');
-}
-
-function failures(results: readonly LanguageResult[]): string {
-  const lines: string[] = [];
-  for (const { language, score } of results) {
-    const list = (label: string, outcomes: CorpusScore['missedRisk']): void => {
-      for (const outcome of outcomes) {
-        const kinds = outcome.detection.signals.map((signal) => signal.kind).join(', ');
-        lines.push(`- ${language} ${label}: "${outcome.expected.text}" → ${outcome.detection.level} [${kinds}]`);
-      }
-    };
-    list('missed risk', score.missedRisk);
-    list('missed concern', score.missedConcern);
-    list('false positive', score.falsePositives);
-    list('gentle check differs', score.gentleCheckMismatches);
-  }
-  return lines.length === 0 ? 'No misses, false positives or gentle-check differences.' : lines.join('\n');
-}
-
-function main(): void {
-  // Languages can be named on the command line (`npm run bench:safety -- en tr`); all by default.
-  const named = SUPPORTED_LANGUAGES.filter((language) => process.argv.includes(language));
-  const results = (named.length > 0 ? named : SUPPORTED_LANGUAGES).map(measure);
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const report = [
-    '# Safety signal detection benchmark',
+  const figures = [
+    `Measured by \`npm run bench:safety\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}); thresholds risk ${check.thresholds.risk}, unsure ${check.thresholds.unsure}, concern ${check.thresholds.concern}.`,
     '',
-    `Generated by \`npm run bench:safety\` on ${new Date().toISOString().slice(0, 10)} — Node ${process.version}, ${cpu}.`,
-    `Timing: every corpus message × ${ROUNDS} rounds after a warm-up, one \`detectSignals\` call per sample.`,
+    '**(a) The frozen test split** (`test/fixtures/safety/frozen/`, 260 chat messages per language written before any tuning and never trained on). "combined" is what the bot does; "lexicon" and "model" are each part alone.',
     '',
-    'The corpora (`test/fixtures/safety/<lng>.json`) were written by the project team, not collected from young people,',
-    'and the lexicons were tuned against them: these figures show coverage of the written cases, not real-world recall.',
-    'A benign message counts as a false positive when it gets concern or risk; a gentle check alone does not.',
-    'Concern recall counts a concern message flagged as risk as caught (over-triggering is not a miss).',
+    frozenTable(scores),
     '',
-    '## Per language',
+    'Risk messages the combined check missed, by tag:',
     '',
-    languageTable(results),
+    missedByTag(scores),
     '',
-    '## Per kind',
+    '**(b) Leave one public source out** (train on everything else, test on the source; lexicon and model combined, the shipped thresholds).',
     '',
-    kindTable(results),
+    loso,
     '',
+    '**Personal goals, typed at the goal question:**',
+    '',
+    goalsSection(check),
+    '',
+    `**Speed and memory:** the whole check (both lexicons and the model) per message over the frozen split × ${TIMING_ROUNDS}: p50 ${speed.p50.toFixed(3)} ms, p99 ${speed.p99.toFixed(3)} ms, max ${speed.max.toFixed(2)} ms. Loading lexicons and model: ${loadMillis} ms, RSS +${megabytes(rssLoaded - rssBefore)} MB (+${megabytes(rssAfter - rssBefore)} MB after the run).`,
+    '',
+    '**Lexicon regression corpora** (`test/fixtures/safety/<lng>.json`, written with the lexicons: coverage, not accuracy):',
+    '',
+    lexiconCorpora(),
   ].join('\n');
 
-  const outputDir = path.join(root, 'bench', 'results');
-  mkdirSync(outputDir, { recursive: true });
-  writeFileSync(path.join(outputDir, 'safety.md'), report);
-  process.stdout.write(report);
-  if (process.argv.includes('--failures')) process.stdout.write(`\n## Misses\n\n${failures(results)}\n`);
-  process.stdout.write(`\nWritten to ${path.relative(process.cwd(), path.join(outputDir, 'safety.md'))}\n`);
+  writeFileSync(path.join(root, 'bench', 'results', 'safety.md'), `# Safety check benchmark\n\n${figures}\n`);
+  await replaceReadmeSection(figures);
+  process.stdout.write(`${figures}\n`);
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:safety failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
