@@ -9,7 +9,7 @@ import prettier from 'prettier';
 import { parseGoalFixture } from '../src/goals/evaluate';
 import { Language, SUPPORTED_LANGUAGES } from '../src/i18n/languages';
 import { projectRoot } from '../src/projectRoot';
-import { Detection } from '../src/safety';
+import { NOTHING_DETECTED } from '../src/safety';
 import { JudgedMessage, parseCorpus, Rate, scoreCorpus, scoreVerdicts, VerdictScore } from '../src/safety/evaluate';
 import { loadSafetyLexicon } from '../src/safety/lexicon';
 import { MODEL_SETTINGS, rowsFor } from '../src/safety/model/build';
@@ -31,14 +31,6 @@ const root = projectRoot(__dirname);
 const QUICK = process.argv.includes('--quick');
 const TIMING_ROUNDS = 20;
 
-const NO_DETECTION: Detection = {
-  level: 'none',
-  signals: [],
-  gentleCheck: false,
-  riskPlacedAway: false,
-  unplacedWords: false,
-  concernEvidence: [],
-};
 const NO_READING: ModelReading = { risk: 0, concern: 0, riskKind: 'suicidal_thoughts', concernKind: 'high_distress' };
 
 type Part = 'combined' | 'lexicon' | 'model';
@@ -56,7 +48,7 @@ function judge(check: SafetyCheck, messages: readonly LabelledMessage[], part: P
   return messages.map((message) => {
     const { lexicon, model } = check.read(message.text, message.language);
     const verdict = combine(
-      part === 'model' ? NO_DETECTION : lexicon,
+      part === 'model' ? NOTHING_DETECTED : lexicon,
       part === 'lexicon' ? NO_READING : model,
       check.thresholds,
       message.text,

@@ -11,6 +11,7 @@ export {
 export { normalizeForMatching } from './normalize';
 export {
   KIND_LEVEL,
+  NOTHING_DETECTED,
   SIGNAL_KINDS,
   type Detection,
   type DetectionLevel,

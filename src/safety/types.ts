@@ -53,3 +53,13 @@ export interface Detection {
 export function isSignalKind(value: string): value is SignalKind {
   return (SIGNAL_KINDS as readonly string[]).includes(value);
 }
+
+/** A detection that found nothing: what an empty message gives, and the base for building others in tests. */
+export const NOTHING_DETECTED: Detection = {
+  level: 'none',
+  signals: [],
+  gentleCheck: false,
+  riskPlacedAway: false,
+  unplacedWords: false,
+  concernEvidence: [],
+};

@@ -1,17 +1,10 @@
 // How the lexicon and the model are combined into risk, unsure, concern or none, and when concern pauses.
-import type { Detection } from '../../src/safety';
+import { Detection, NOTHING_DETECTED } from '../../src/safety';
 import type { ModelReading } from '../../src/safety/model/safetyModel';
 import { combine, pausesGoalWork, SafetyVerdict } from '../../src/safety/safetyCheck';
 
 const THRESHOLDS = { risk: 0.8, unsure: 0.5, concern: 0.4 };
-const LEXICON_NONE: Detection = {
-  level: 'none',
-  signals: [],
-  gentleCheck: false,
-  riskPlacedAway: false,
-  unplacedWords: false,
-  concernEvidence: [],
-};
+const LEXICON_NONE = NOTHING_DETECTED;
 const LEXICON_RISK: Detection = { ...LEXICON_NONE, level: 'risk', signals: [{ kind: 'self_harm', level: 'risk' }] };
 const LEXICON_DISTRESS: Detection = {
   ...LEXICON_NONE,
