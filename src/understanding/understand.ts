@@ -48,7 +48,7 @@ const understandingSchema = z.object({
   questionStarts: phraseList,
   questionTopics: z.object(
     Object.fromEntries(QUESTION_TOPICS.map((topic) => [topic, phraseList])) as Record<
-      QuestionTopic & string,
+      (typeof QUESTION_TOPICS)[number],
       typeof phraseList
     >,
   ),
