@@ -197,9 +197,10 @@ export function understand(text: string, expectation: Expectation, language: Lan
         words,
         compiled.nothing.map((phrase) => ({ value: 'nothing', phrase })),
       );
-      const coversAll =
-        nothing.length > 0 && nothing.reduce((sum, match) => sum + match.span.matched.length, 0) === words.length;
-      if (coversAll)
+      // "nothing", "nothing really", "no thats all": a short reply that is (nearly) all a way of saying nothing.
+      const covered = nothing.reduce((sum, match) => sum + match.span.matched.length, 0);
+      const saysNothing = nothing.length > 0 && words.length <= 4 && covered >= words.length - 1;
+      if (saysNothing)
         return expectation.nothingMeans ? { kind: 'answer', value: expectation.nothingMeans } : { kind: 'unclear' };
       if (question) return { kind: 'question', about: questionTopic(words, compiled) };
       if (isOnlyDoubt(words, compiled)) return { kind: 'unclear' };
