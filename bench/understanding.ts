@@ -1,15 +1,21 @@
 // Measures the answer-understanding module on the frozen set of free-text replies (test/fixtures/understanding):
 // accuracy per question type and the consent-critical false accepts. Writes bench/results/understanding.md.
-// `npm run bench:understanding`.
-import { writeFileSync } from 'node:fs';
+// `npm run bench:understanding`; `-- --dev` measures the development set instead (the one rules are tuned on),
+// prints its misses and writes nothing.
+import { readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/projectRoot';
 import { readLabelledReplies, scoreReplies } from '../src/understanding/evaluate';
 
 const root = projectRoot(__dirname);
-const file = path.join(root, 'test', 'fixtures', 'understanding', 'en.jsonl');
-const { prompts, outcomes } = scoreReplies(readLabelledReplies(file), 'en');
+const DEV = process.argv.includes('--dev');
+const files = DEV
+  ? readdirSync(path.join(root, 'test', 'fixtures', 'understanding-dev'))
+      .filter((name) => name.endsWith('.jsonl'))
+      .map((name) => path.join(root, 'test', 'fixtures', 'understanding-dev', name))
+  : [path.join(root, 'test', 'fixtures', 'understanding', 'en.jsonl')];
+const { prompts, outcomes } = scoreReplies(files.flatMap(readLabelledReplies), 'en');
 const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
 const total = prompts.reduce((sum, score) => sum + score.replies, 0);
 const correct = prompts.reduce((sum, score) => sum + score.correct, 0);
@@ -38,5 +44,9 @@ const report = [
   ...misses,
   '',
 ].join('\n');
-writeFileSync(path.join(root, 'bench', 'results', 'understanding.md'), report);
-process.stdout.write(`${report.split('## Replies')[0]}\nWritten to bench/results/understanding.md\n`);
+if (DEV) {
+  process.stdout.write(report.replace('the frozen set `test/fixtures/understanding/en.jsonl`', 'the development set'));
+} else {
+  writeFileSync(path.join(root, 'bench', 'results', 'understanding.md'), report);
+  process.stdout.write(`${report.split('## Replies')[0]}\nWritten to bench/results/understanding.md\n`);
+}
