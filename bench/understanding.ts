@@ -39,14 +39,12 @@ const report = [
   ),
   `| **all** | ${total} | ${percent(correct, total)} (${correct}) | ${falseAccepts} |`,
   '',
-  '## Replies not understood as labelled',
-  '',
-  ...misses,
-  '',
+  // The frozen set's misses are not listed: reading them would be tuning on it. The development set's are.
+  ...(DEV ? ['## Replies not understood as labelled', '', ...misses, ''] : []),
 ].join('\n');
 if (DEV) {
   process.stdout.write(report.replace('the frozen set `test/fixtures/understanding/en.jsonl`', 'the development set'));
 } else {
   writeFileSync(path.join(root, 'bench', 'results', 'understanding.md'), report);
-  process.stdout.write(`${report.split('## Replies')[0]}\nWritten to bench/results/understanding.md\n`);
+  process.stdout.write(`${report}\nWritten to bench/results/understanding.md\n`);
 }

@@ -7,7 +7,7 @@ import { Expectation, Interpretation, understand } from './understand';
 /** What each prompt of the labelled set expects, as `understand` is told it. */
 export const PROMPT_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   consent: { kind: 'yesNo', consentCritical: true },
-  delete: { kind: 'yesNo', consentCritical: true },
+  delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } },
   addAnother: { kind: 'yesNo', consentCritical: false },
   share: { kind: 'choice', prompt: 'share', consentCritical: true },
   resume: { kind: 'choice', prompt: 'resume', consentCritical: false },

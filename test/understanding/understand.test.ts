@@ -47,7 +47,14 @@ describe('understand', () => {
     expect(understand(text, SCALE, 'en')).toEqual({ kind: 'answer', value });
   });
 
-  it.each(['5 or 6', '11', 'a lot'])('scale: "%s" is not one number from 0 to 10', (text) => {
+  it.each([
+    ['between 3 and 4', 3],
+    ['6 or 7, prob 7 actually', 7],
+  ])('scale: a range is its lower number, a correction its last: "%s" → %i', (text, value) => {
+    expect(understand(text, SCALE, 'en')).toEqual({ kind: 'answer', value });
+  });
+
+  it.each(['11', 'a lot', '-2', '3.5'])('scale: "%s" is not one whole number from 0 to 10', (text) => {
     expect(understand(text, SCALE, 'en').kind).not.toBe('answer');
   });
 
