@@ -1,17 +1,21 @@
 // "Delete my data": one clear confirmation, then everything kept about the young person is removed from storage.
-import { ComponentDialog, ConfirmPrompt, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import { ConsentQuestion, consentAnswer } from './consentQuestion';
+import { YES_NO } from './prompts';
 
 export const DELETE_DATA_DIALOG = 'deleteDataDialog';
 const CONFIRM_PROMPT = 'deleteDataConfirmPrompt';
 
 export class DeleteDataDialog extends ComponentDialog {
-  constructor(private readonly state: BotState) {
+  constructor(
+    private readonly state: BotState,
+    serviceName: string,
+  ) {
     super(DELETE_DATA_DIALOG);
-    const confirm = new ConfirmPrompt(CONFIRM_PROMPT);
-    confirm.style = ListStyle.suggestedAction;
-    this.addDialog(confirm);
+    this.addDialog(new ConsentQuestion(CONFIRM_PROMPT, 'delete', serviceName));
     this.addDialog(
       new WaterfallDialog(`${DELETE_DATA_DIALOG}.steps`, [this.confirm.bind(this), this.deleteIfConfirmed.bind(this)]),
     );
@@ -20,15 +24,17 @@ export class DeleteDataDialog extends ComponentDialog {
 
   private async confirm(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
+    const buttons = YES_NO.map((answer) => t(`choices.${answer}`));
     return step.prompt(CONFIRM_PROMPT, {
-      prompt: t('commands.deleteConfirm'),
-      retryPrompt: t('commands.deleteConfirm'),
+      prompt: MessageFactory.suggestedActions(buttons, t('commands.deleteConfirm')),
+      retryPrompt: MessageFactory.suggestedActions(buttons, t('consentFaq.delete.clarify')),
     });
   }
 
   private async deleteIfConfirmed(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
-    if (step.result !== true) {
+    // Nothing is deleted on anything but an unambiguous yes.
+    if (consentAnswer(step, 'delete') !== 'yes') {
       await step.context.sendActivity(t('commands.deleteCancelled'));
       return step.endDialog(false);
     }

@@ -90,7 +90,7 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = `${MAIN_DIALOG}.steps`;
     this.rootDialogs = new DialogSet(state.dialogState)
       .add(this)
-      .add(new DeleteDataDialog(state))
+      .add(new DeleteDataDialog(state, settings.serviceName))
       .add(new RiskDialog(state, settings, handoff))
       .add(new ConcernDialog(state, settings, handoff))
       .add(new DirectQuestionDialog(state, settings, handoff))

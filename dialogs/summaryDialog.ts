@@ -1,16 +1,18 @@
 // Summary & consent to share: the young person sees the summary in their words first, can take parts out,
 // and decides whether it is shared. The decision is kept for the handoff to deliver ("summary ready").
 import { randomUUID } from 'node:crypto';
+import { InputHints, MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { AgreedSummary, BotState, SUMMARY_SECTIONS } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { summaryConsentCards } from '../src/cards/promptCards';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import type { SummaryChoices } from '../src/handoff/summaryLines';
+import { ConsentQuestion, consentAnswer } from './consentQuestion';
 import {
+  cardMessage,
   ChoiceQuestion,
   choiceAnswer,
-  choiceCardOptions,
   choiceOptions,
   choicesFor,
   TextQuestion,
@@ -21,6 +23,7 @@ import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SUMMARY_DIALOG = 'summaryDialog';
 const CHOICE = 'summaryChoice';
+const SHARE = 'summaryShare';
 const TEXT = 'summaryText';
 const SHARE_CHOICES = ['share', 'change', 'dontShare'] as const;
 const CHANGE_CHOICES = [...SUMMARY_SECTIONS, 'done'] as const;
@@ -38,6 +41,7 @@ export class SummaryDialog extends ComponentDialog {
   ) {
     super(SUMMARY_DIALOG);
     this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(new ConsentQuestion(SHARE, 'share', settings.serviceName));
     this.addDialog(new TextQuestion(TEXT));
     this.addDialog(
       new WaterfallDialog(`${SUMMARY_DIALOG}.steps`, [
@@ -76,13 +80,21 @@ export class SummaryDialog extends ComponentDialog {
       choices: this.choices(step),
       serviceName: this.settings.serviceName,
     };
-    const cards = (buttons: string[]) => summaryConsentCards(summary, buttons, t);
-    return step.prompt(CHOICE, choiceCardOptions(t, 'choices.share', SHARE_CHOICES, cards));
+    const buttons = SHARE_CHOICES.map((choice) => t(`choices.share.${choice}`));
+    // A reply that is not a clear choice gets a plain question, never the sharing: "Do you want me to share it now?"
+    const clarify = (['share', 'dontShare', 'change'] as const).map((choice) => t(`choices.clarifyShare.${choice}`));
+    return step.prompt(SHARE, {
+      prompt: cardMessage(summaryConsentCards(summary, buttons, t).ask, InputHints.ExpectingInput),
+      retryPrompt: MessageFactory.suggestedActions(
+        clarify,
+        t('consentFaq.share.clarify', { serviceName: this.settings.serviceName }),
+      ),
+    });
   }
 
   private async decide(step: Step) {
     const { t } = turnLanguage(step.context);
-    const decision = choiceAnswer<(typeof SHARE_CHOICES)[number]>(step);
+    const decision = consentAnswer(step, 'share') as (typeof SHARE_CHOICES)[number] | undefined;
     if (decision === 'change') {
       return step.prompt(
         CHOICE,

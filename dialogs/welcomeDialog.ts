@@ -1,7 +1,10 @@
 // Welcome and consent: who the bot is, what it keeps, and the young person's yes or no before anything is kept.
-import { ComponentDialog, ConfirmPrompt, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import { ConsentQuestion, consentAnswer } from './consentQuestion';
+import { YES_NO } from './prompts';
 import { DialogSettings, howToReachService } from './settings';
 
 export const WELCOME_DIALOG = 'welcomeDialog';
@@ -13,9 +16,7 @@ export class WelcomeDialog extends ComponentDialog {
     private readonly settings: DialogSettings,
   ) {
     super(WELCOME_DIALOG);
-    const consentPrompt = new ConfirmPrompt(CONSENT_PROMPT);
-    consentPrompt.style = ListStyle.suggestedAction;
-    this.addDialog(consentPrompt);
+    this.addDialog(new ConsentQuestion(CONSENT_PROMPT, 'consent', settings.serviceName));
     this.addDialog(
       new WaterfallDialog(`${WELCOME_DIALOG}.steps`, [this.askConsent.bind(this), this.recordConsent.bind(this)]),
     );
@@ -30,15 +31,17 @@ export class WelcomeDialog extends ComponentDialog {
       { type: 'message', text: t('welcome.whatWeDo') },
       { type: 'message', text: t('welcome.whatIsKept', { serviceName }) },
     ]);
+    const buttons = YES_NO.map((answer) => t(`choices.${answer}`));
     return step.prompt(CONSENT_PROMPT, {
-      prompt: t('welcome.consentQuestion'),
-      retryPrompt: t('welcome.consentQuestion'),
+      prompt: MessageFactory.suggestedActions(buttons, t('welcome.consentQuestion')),
+      retryPrompt: MessageFactory.suggestedActions(buttons, t('consentFaq.consent.clarify')),
     });
   }
 
   private async recordConsent(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
-    const given = step.result === true;
+    // Only an unambiguous yes is consent; anything else after the re-asks is a no.
+    const given = consentAnswer(step, 'consent') === 'yes';
     if (!given) {
       // Nothing is kept when the young person says no: not even the refusal.
       const declined = t('welcome.consentDeclined', { serviceName: this.settings.serviceName });

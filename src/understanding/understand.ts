@@ -221,9 +221,25 @@ function negated(words: readonly string[], span: Span, negators: readonly Phrase
   return findPhrases(words, negators).some((negator) => negator.end <= span.start && span.start - negator.end <= 1);
 }
 
-const CLAUSE_JOINS = new Set(['but', 'and', 'so', 'though', 'tho']);
+// Words after which a question may start ("yeah but who reads it", "hmm what happens then").
+const CLAUSE_JOINS = new Set([
+  'but',
+  'and',
+  'so',
+  'though',
+  'tho',
+  'hmm',
+  'hm',
+  'um',
+  'umm',
+  'ok',
+  'okay',
+  'oh',
+  'ah',
+  'wait',
+]);
 
-/** A question back: a "?", or a question's first words at the start or after "but"/"and" ("yeah but who reads it"). */
+/** A question back: a "?", or a question's first words at the start or after a joining word. */
 function isQuestion(text: string, words: readonly string[], compiled: Compiled): boolean {
   if (text.includes('?')) return true;
   if (findPhrases(words, compiled.tagQuestions).some((span) => span.end === words.length && span.start > 1))

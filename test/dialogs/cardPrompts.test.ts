@@ -100,7 +100,6 @@ describe('questions asked on cards', () => {
         'purple',
       ],
       [['4'], ["That's right", 'Change the words', 'Drop this one'], 'purple'],
-      [["that's right", 'no', 'no'], ['Share it', 'Change something', "Don't share"], 'purple'],
       [['my safety plan'], ['Skip'], ' '],
     ];
     for (const [steps, answers, noAnswer] of askedOnCards) {
@@ -115,5 +114,23 @@ describe('questions asked on cards', () => {
       expect(messageTexts(reAsk)[0]).toMatch(/Sorry, I didn't/);
       expect(cardAnswers(lastCard(reAsk))).toEqual(answers);
     }
+  });
+
+  it('share is a card too, but what is not a clear answer gets a plain question, never the sharing', async () => {
+    const runner = await ConversationRunner.create(await createDialogTestKit());
+    const say = runner.open('share-card');
+    let replies: Array<Partial<Activity>> = [];
+    for (const step of ['hello', 'yes', '5', 'maybe later', 'just me', 'no']) replies = await say(step);
+    const question = replies[replies.length - 1];
+    expect(question.suggestedActions).toBeUndefined();
+    expect(cardAnswers(lastCard([question]))).toEqual(['Share it', 'Change something', "Don't share"]);
+    const reAsk = await say('purple');
+    expect(messageTexts(reAsk)).toEqual(['Do you want me to share it with Test Service now?']);
+    expect(reAsk[0].suggestedActions?.actions.map((action) => action.title)).toEqual([
+      'Yes, share it',
+      'Not yet',
+      'Change something',
+    ]);
+    expect(runner.handoffs).toHaveLength(0);
   });
 });

@@ -150,8 +150,8 @@ function stringsIn(value: unknown): string[] {
 }
 
 /**
- * Short replies every young person sends: each button the bot offers, each answer to its questions, each command
- * and number. All are benign, and a model that never saw them reads "no" or "6" by its prior alone.
+ * Short replies every young person sends: each button the bot offers, each answer to its questions (the
+ * understanding module's yes, no, doubt and choice phrases too), each command and number. All are benign, and a model that never saw them reads "no" or "6" by its prior alone.
  */
 export function readReplyCorpus(root: string): LabelledMessage[] {
   const read = (language: Language, file: string): unknown => {
@@ -164,7 +164,10 @@ export function readReplyCorpus(root: string): LabelledMessage[] {
     const replies = read(language, 'safetyReplies') as { choices?: unknown } | undefined;
     const answers = read(language, 'directAnswers') as Record<string, unknown> | undefined;
     const commands = read(language, 'commands') as { phrases?: unknown } | undefined;
+    const understanding = read(language, 'understanding') as Record<string, unknown> | undefined;
+    const replyLists = ['yes', 'no', 'unsure', 'nothing', 'choices'] as const;
     const texts = [
+      ...replyLists.flatMap((list) => stringsIn(understanding?.[list])).filter((text) => !text.includes('...')),
       ...stringsIn(translation?.choices),
       ...stringsIn(replies?.choices),
       ...Object.entries(answers ?? {}).flatMap(([key, value]) => (key === '_meta' ? [] : stringsIn(value))),
