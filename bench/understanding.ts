@@ -21,7 +21,7 @@ const total = prompts.reduce((sum, score) => sum + score.replies, 0);
 const correct = prompts.reduce((sum, score) => sum + score.correct, 0);
 const falseAccepts = prompts.reduce((sum, score) => sum + score.falseAccepts, 0);
 const misses = outcomes
-  .filter(({ reply, got }) => JSON.stringify(reply.expect) !== JSON.stringify(got))
+  .filter((outcome) => !outcome.correct)
   .map(
     ({ reply, got }) =>
       `- ${reply.prompt}: "${reply.text}" → ${JSON.stringify(got)} (labelled ${JSON.stringify(reply.expect)})`,

@@ -13,7 +13,9 @@ import { teamsNotifier } from './handoff/teamsNotifier';
 import { createI18n, Translate } from './i18n';
 import type { Logger } from './log';
 import { loadServiceCrisisLines } from './safety/crisisResources';
+import { loadDirectAnswers } from './safety/directAnswer';
 import { SafetyCheck } from './safety/safetyCheck';
+import { loadUnderstanding } from './understanding/understand';
 import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
 import { AppStorage, openStorage } from './storage';
@@ -69,6 +71,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     handoffs,
   );
+  // Every word list a reply is read with is checked now: a broken file stops the start, not a young person's turn.
+  loadDirectAnswers();
+  loadUnderstanding();
   const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);
   const server = new HttpServer({
     adapter,

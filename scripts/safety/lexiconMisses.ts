@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { isSupportedLanguage } from '../../src/i18n/languages';
 import { projectRoot } from '../../src/projectRoot';
-import { combineDetections, detectSignals, loadSafetyLexicon } from '../../src/safety';
+import { detectWithEnglish, loadSafetyLexicon } from '../../src/safety';
 import { chatCorpusFiles, readChatCorpus } from '../../src/safety/model/trainingData';
 
 const language = process.argv[2] ?? '';
@@ -18,10 +18,7 @@ const english = loadSafetyLexicon('en');
 const counts: Record<string, number> = {};
 for (const file of chatCorpusFiles(root, language)) {
   for (const message of readChatCorpus(path.join(root, file), language, file)) {
-    const detection =
-      language === 'en'
-        ? detectSignals(message.text, english)
-        : combineDetections([detectSignals(message.text, native), detectSignals(message.text, english)]);
+    const detection = detectWithEnglish(message.text, native, english);
     const doubt = detection.riskPlacedAway || detection.unplacedWords;
     const outcome = detection.level === 'risk' ? 'risk' : doubt ? 'unsure' : detection.level;
     const problem =

@@ -128,6 +128,16 @@ function hasRisk(found: ReadonlySet<SignalKind>): boolean {
 }
 
 /**
+ * Signals in a message read with its language's lexicon and with English, which many mix in ("kms",
+ * "overthinking"), whatever their locale.
+ */
+export function detectWithEnglish(text: string, native: SafetyLexicon, english: SafetyLexicon): Detection {
+  return native === english
+    ? detectSignals(text, english)
+    : combineDetections([detectSignals(text, native), detectSignals(text, english)]);
+}
+
+/**
  * One detection from several, e.g. the young person's language plus English, which many mix in ("kms",
  * "overthinking"): every signal found by any, the highest level, and a gentle check only when none found risk.
  */

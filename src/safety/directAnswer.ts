@@ -33,10 +33,15 @@ function compile(language: Language): Phrase[] {
 
 const compiled = new Map<Language, Phrase[]>();
 
+/**
+ * The phrases a reply in this language is read with, longest first: the young person's language, then English, which
+ * many mix in. Built once per language.
+ */
 function phrasesFor(language: Language): Phrase[] {
   let phrases = compiled.get(language);
   if (!phrases) {
-    phrases = compile(language);
+    const own = compile(language);
+    phrases = (language === 'en' ? own : [...own, ...compile('en')]).sort((a, b) => b.words.length - a.words.length);
     compiled.set(language, phrases);
   }
   return phrases;
@@ -52,10 +57,7 @@ export function readDirectAnswer(text: string, language: Language): DirectAnswer
   const words = modelWords(text, language);
   const taken = new Array<boolean>(words.length).fill(false);
   const found = new Set<DirectAnswer>();
-  // The young person's language first, then English, which many mix in.
-  const phrases = language === 'en' ? phrasesFor('en') : [...phrasesFor(language), ...phrasesFor('en')];
-  const ordered = [...phrases].sort((a, b) => b.words.length - a.words.length);
-  for (const phrase of ordered) {
+  for (const phrase of phrasesFor(language)) {
     for (let start = 0; start + phrase.words.length <= words.length; start += 1) {
       const fits = phrase.words.every((word, offset) => words[start + offset] === word && !taken[start + offset]);
       if (!fits) continue;

@@ -1,5 +1,5 @@
 // The safety signal detector's public surface: pure functions, no botbuilder types.
-export { combineDetections, detectSignals } from './detect';
+export { combineDetections, detectSignals, detectWithEnglish } from './detect';
 export {
   compileSafetyLexicon,
   loadAllSafetyLexicons,

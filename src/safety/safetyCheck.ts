@@ -3,14 +3,13 @@
 // risk, and so that doubt becomes a direct question ("unsure"), never silence.
 import { createHash } from 'node:crypto';
 import type { Language } from '../i18n/languages';
-import { combineDetections, detectSignals } from './detect';
+import { detectWithEnglish } from './detect';
 import { loadAllSafetyLexicons, type SafetyLexicon } from './lexicon';
 import { ModelReading, ModelThresholds, SafetyModel } from './model/safetyModel';
 import { Detection, KIND_LEVEL, Signal, SIGNAL_KINDS, SignalKind } from './types';
 
 /** What the bot does about a message: risk → crisis reply; unsure → ask directly; concern → pause; none → go on. */
 export type SafetyLevel = 'risk' | 'unsure' | 'concern' | 'none';
-export const SAFETY_LEVELS: readonly SafetyLevel[] = ['risk', 'unsure', 'concern', 'none'];
 export type SafetySource = 'lexicon' | 'model';
 
 /** Concern kinds that pause goal work; the others get a short adaptation inside the goal dialog. */
@@ -112,12 +111,7 @@ export class SafetyCheck {
     const native = this.lexicons.get(language);
     const english = this.lexicons.get('en');
     if (!native || !english) throw new Error(`no safety lexicon for ${language}`);
-    // Many young people write English (or mix it in) whatever their locale, so English phrases count everywhere.
-    const lexicon =
-      language === 'en'
-        ? detectSignals(text, english)
-        : combineDetections([detectSignals(text, native), detectSignals(text, english)]);
-    return { lexicon, model: this.model.read(text, language) };
+    return { lexicon: detectWithEnglish(text, native, english), model: this.model.read(text, language) };
   }
 
   get thresholds(): ModelThresholds {

@@ -54,7 +54,7 @@ export function readLabelledReplies(file: string): LabelledReply[] {
     });
 }
 
-export function sameInterpretation(a: Interpretation, b: Interpretation): boolean {
+function sameInterpretation(a: Interpretation, b: Interpretation): boolean {
   return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 }
 
@@ -68,13 +68,14 @@ export interface PromptScore {
 export interface ReplyOutcome {
   readonly reply: LabelledReply;
   readonly got: Interpretation;
+  readonly correct: boolean;
 }
 
 export function scoreReplies(replies: readonly LabelledReply[], language: Language) {
-  const outcomes: ReplyOutcome[] = replies.map((reply) => ({
-    reply,
-    got: understand(reply.text, PROMPT_EXPECTATIONS[reply.prompt], language),
-  }));
+  const outcomes: ReplyOutcome[] = replies.map((reply) => {
+    const got = understand(reply.text, PROMPT_EXPECTATIONS[reply.prompt], language);
+    return { reply, got, correct: sameInterpretation(reply.expect, got) };
+  });
   const isAccept = (prompt: string, interpretation: Interpretation) =>
     interpretation.kind === 'answer' && ACCEPTS[prompt] !== undefined && interpretation.value === ACCEPTS[prompt];
   const prompts: PromptScore[] = Object.keys(PROMPT_EXPECTATIONS)
@@ -83,7 +84,7 @@ export function scoreReplies(replies: readonly LabelledReply[], language: Langua
       return {
         prompt,
         replies: mine.length,
-        correct: mine.filter(({ reply, got }) => sameInterpretation(reply.expect, got)).length,
+        correct: mine.filter((outcome) => outcome.correct).length,
         falseAccepts: mine.filter(({ reply, got }) => isAccept(prompt, got) && !isAccept(prompt, reply.expect)).length,
       };
     })

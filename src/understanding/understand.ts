@@ -3,7 +3,7 @@
 // consent-critical questions only an unambiguous yes is a yes; anything doubtful is unclear, and the bot asks again.
 import { z } from 'zod';
 import { readLocaleFile } from '../i18n';
-import { Language } from '../i18n/languages';
+import { Language, SUPPORTED_LANGUAGES } from '../i18n/languages';
 import type { Command } from '../commands/recognizeCommand';
 import { compilePhrase, findPhrases, Phrase, Span, tokenise } from '../goals/text';
 import { parseZeroToTen } from '../goals/scale';
@@ -156,6 +156,12 @@ function compile(language: Language): Compiled {
 }
 
 const cache = new Map<Language, Compiled>();
+
+/** Reads every language's word lists now, so a broken file stops the start rather than a young person's answer. */
+export function loadUnderstanding(): void {
+  SUPPORTED_LANGUAGES.forEach(compiledFor);
+}
+
 function compiledFor(language: Language): Compiled {
   let compiled = cache.get(language);
   if (!compiled) {

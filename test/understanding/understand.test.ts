@@ -1,5 +1,5 @@
 // The rules of reading a reply, on examples written with the code (coverage; accuracy is the frozen set's bench).
-import { Expectation, understand } from '../../src/understanding/understand';
+import { Expectation, loadUnderstanding, understand } from '../../src/understanding/understand';
 
 const CONSENT: Expectation = { kind: 'yesNo', consentCritical: true };
 const SHARE: Expectation = { kind: 'choice', prompt: 'share', consentCritical: true };
@@ -77,6 +77,10 @@ describe('understand', () => {
       kind: 'answer',
       value: 'notSure',
     });
+  });
+
+  it("reads every language's word lists at start (English where a language has none yet)", () => {
+    expect(() => loadUnderstanding()).not.toThrow();
   });
 
   it('an empty message is unclear', () => {

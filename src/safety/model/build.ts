@@ -38,7 +38,7 @@ export function rowsFor(messages: readonly LabelledMessage[], features: FeatureS
 }
 
 /** A message's fold, from its text, so it does not move when other messages are added. */
-export function foldOf(message: LabelledMessage, folds: number): number {
+function foldOf(message: LabelledMessage, folds: number): number {
   return createHash('sha256').update(`${message.language}\u0000${message.text}`).digest().readUInt32BE(0) % folds;
 }
 

@@ -90,6 +90,3 @@ function normalise(counts: ReadonlyMap<number, number>): SparseVector {
   if (norm > 0) for (let index = 0; index < values.length; index += 1) values[index] /= norm;
   return { indices, values };
 }
-
-// Exported for the tests of the hash's spread and stability; the model file depends on these exact values.
-export const hashForTesting = { fnv, finish };

@@ -2,16 +2,16 @@
 import { modelWords } from './features';
 
 /** Messages this similar or more share most of their wording: one should not train a model tested on the other. */
-export const NEAR_DUPLICATE = 0.5;
+const NEAR_DUPLICATE = 0.5;
 
-export function charGrams(text: string, language: string): Set<string> {
+function charGrams(text: string, language: string): Set<string> {
   const folded = ` ${modelWords(text, language).join(' ')} `;
   const grams = new Set<string>();
   for (let index = 0; index + 4 <= folded.length; index += 1) grams.add(folded.slice(index, index + 4));
   return grams;
 }
 
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const gram of a) if (b.has(gram)) shared += 1;
   const union = a.size + b.size - shared;

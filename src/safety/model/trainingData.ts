@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Language, SUPPORTED_LANGUAGES } from '../../i18n/languages';
-import { parseCorpus } from '../evaluate';
-import { isSignalKind, SignalKind } from '../types';
+import { LabelledCase, parseCorpus } from '../evaluate';
+import type { SignalKind } from '../types';
 import { classesForLabel, ModelClass } from './classes';
 
 export type Level = 'risk' | 'concern' | 'none';
@@ -76,31 +76,32 @@ export function readPublicSets(dir: string): LabelledMessage[] {
   });
 }
 
+/**
+ * Our own labelled cases as messages. Cases labelled unsure (denials, in the lexicon corpora) teach the lexicon's
+ * doubt rules, not a level the model could learn, so they are left out.
+ */
+function ownMessages(cases: readonly LabelledCase[], language: Language, source: string): LabelledMessage[] {
+  return cases.flatMap((item) =>
+    item.level === 'unsure'
+      ? []
+      : [
+          {
+            text: item.text,
+            language,
+            level: item.level,
+            kinds: item.kinds,
+            classes: classesForLabel(item.level, item.kinds),
+            source,
+            isPublic: false,
+            tags: item.tags ?? [],
+          },
+        ],
+  );
+}
+
 /** One JSONL corpus of our own (models/safety/corpora/<lng>.jsonl or the frozen test split), checked line by line. */
 export function readChatCorpus(file: string, language: Language, source: string): LabelledMessage[] {
-  return readJsonLines(file).map((value, index): LabelledMessage => {
-    const where = `${path.basename(file)}:${index + 1}`;
-    const row = value as { text?: unknown; level?: unknown; kinds?: unknown; tags?: unknown };
-    if (typeof row.text !== 'string' || row.text.trim() === '') throw new Error(`${where}: text must be text`);
-    if (row.level !== 'risk' && row.level !== 'concern' && row.level !== 'none') {
-      throw new Error(`${where}: level must be risk, concern or none`);
-    }
-    const kinds = Array.isArray(row.kinds) ? row.kinds : [];
-    if (!kinds.every((kind): kind is SignalKind => typeof kind === 'string' && isSignalKind(kind))) {
-      throw new Error(`${where}: kinds must list signal kinds`);
-    }
-    const tags = Array.isArray(row.tags) ? row.tags.filter((tag): tag is string => typeof tag === 'string') : [];
-    return {
-      text: row.text,
-      language,
-      level: row.level,
-      kinds,
-      classes: classesForLabel(row.level, kinds),
-      source,
-      isPublic: false,
-      tags,
-    };
-  });
+  return ownMessages(parseCorpus({ cases: readJsonLines(file) }, path.basename(file)), language, source);
 }
 
 /**
@@ -124,20 +125,8 @@ export function readOwnCorpora(root: string): LabelledMessage[] {
       readChatCorpus(path.join(root, file), language, `chat:${path.basename(file, '.jsonl')}`),
     );
     const lexiconCorpus = path.join(root, 'test', 'fixtures', 'safety', `${language}.json`);
-    // Cases labelled unsure (denials) teach the lexicon's doubt rules, not a level the model could learn.
-    const labelled = parseCorpus(JSON.parse(readFileSync(lexiconCorpus, 'utf8')), lexiconCorpus).flatMap((item) =>
-      item.level === 'unsure' ? [] : [{ ...item, level: item.level }],
-    );
-    const fromLexicon = labelled.map((item): LabelledMessage => ({
-      text: item.text,
-      language,
-      level: item.level,
-      kinds: item.kinds,
-      classes: classesForLabel(item.level, item.kinds),
-      source: `lexicon:${language}`,
-      isPublic: false,
-      tags: item.tags ?? [],
-    }));
+    const cases = parseCorpus(JSON.parse(readFileSync(lexiconCorpus, 'utf8')), lexiconCorpus);
+    const fromLexicon = ownMessages(cases, language, `lexicon:${language}`);
     return [...fromChat, ...fromLexicon];
   });
 }
