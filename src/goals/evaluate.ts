@@ -117,3 +117,16 @@ export function missList(score: GoalScore): string {
     .map(({ goal, got }) => `- "${goal.text}": labelled ${show(goal.shapes)}, classified ${show(got)}`)
     .join('\n');
 }
+
+/** Precision and recall per shape for several scored sets side by side, as markdown (the README's figures). */
+export function comparisonTable(sets: readonly { name: string; score: GoalScore }[]): string {
+  const header = sets.map(({ name, score }) => `${name} (${score.cases}): precision | recall`).join(' | ');
+  const rows = SCORED.map((shape) => {
+    const cells = sets.map(({ score }) => {
+      const row = score.shapes.find((candidate) => candidate.shape === shape);
+      return row ? `${percent(row.precision)} | ${percent(row.recall)}` : '– | –';
+    });
+    return `| ${shape} | ${cells.join(' | ')} |`;
+  });
+  return [`| Shape | ${header} |`, `| --- |${' --- | --- |'.repeat(sets.length)}`, ...rows].join('\n');
+}

@@ -11,14 +11,21 @@ const template = z.string().includes('{{answer}}', { message: 'must contain {{an
 
 export const goalsLocaleSchema = z.object({
   classify: z.object({
-    school_work: z.object({ topics: nonEmptyPhrases, notTopics: phrases, personalWords: nonEmptyPhrases }),
+    school_work: z.object({
+      // Groups are for reviewers (exams, grades and rank, discipline, driving…); every group counts the same.
+      topics: z
+        .record(z.string(), nonEmptyPhrases)
+        .refine((groups) => Object.keys(groups).length > 0, { message: 'must have at least one group' }),
+      notTopics: phrases,
+      personalWords: nonEmptyPhrases,
+    }),
     negative: z.object({
       selfCritical: nonEmptyPhrases,
       traits: nonEmptyPhrases,
       beingWords: nonEmptyPhrases,
       traitWindow: z.number().int().min(1).max(10),
     }),
-    vague: z.object({ generalWords: nonEmptyPhrases, littleWords: nonEmptyPhrases }),
+    vague: z.object({ generalWords: nonEmptyPhrases, feelingWords: phrases, littleWords: nonEmptyPhrases }),
     too_big: z.object({
       absolute: nonEmptyPhrases,
       notAbsolute: phrases,
@@ -45,9 +52,20 @@ export const goalsLocaleSchema = z.object({
     trailingFiller: phrases,
     clauseBreaks: z.array(z.string().min(1)),
     maxWords: z.number().int().min(3),
-    joinOnlyIfAnswerHas: phrases,
+    feeling: z.object({
+      verb: z.string().trim().min(1),
+      replaces: phrases,
+      modifiers: phrases,
+      states: nonEmptyPhrases,
+      notStates: phrases,
+    }),
+    joinOnlyIfAnswerStartsWith: phrases,
     doNotJoinIfAnswerHas: phrases,
     topics: z.array(z.object({ words: nonEmptyPhrases, template })),
+    joinSwaps: z.array(
+      z.object({ ifAnswerHas: nonEmptyPhrases, from: z.string().trim().min(1), to: z.string().trim().min(1) }),
+    ),
+    nothingToBuildOn: nonEmptyPhrases,
   }),
 });
 export type GoalsLocale = z.infer<typeof goalsLocaleSchema>;

@@ -2,36 +2,53 @@
 // and turns the young person's answer into a personal goal in their own words. All words live in locales/<lng>/goals.json.
 import { Language } from '../i18n/languages';
 import { GOAL_SHAPES, goalsLocaleSchema, GoalsLocale, localeCache } from './localeData';
-import { compilePhrase, findPhrases, mask, Phrase, phraseAt, Span, Token, tokenise } from './text';
+import {
+  compilePhrase,
+  compilePhraseWithEndings,
+  findPhrases,
+  mask,
+  Phrase,
+  phraseAt,
+  Span,
+  Token,
+  tokenise,
+} from './text';
 
 export type GoalShape = 'school_work' | 'negative' | 'vague' | 'too_big';
 
 // The schema's list and this type must agree; this line fails to compile if they drift apart.
 const SHAPES: readonly GoalShape[] = GOAL_SHAPES;
 
+// Filler and scaffolding match exactly ("like" at the start is filler, "liked" is not); the word lists that say what
+// a goal or an answer is about also match regular endings ("detention" → "detentions", "pass" → "passing").
 const compileAll = (phrases: readonly string[]): Phrase[] => phrases.map(compilePhrase);
+const compileWords = (phrases: readonly string[]): Phrase[] => phrases.map(compilePhraseWithEndings);
 
 function compileGoals(data: GoalsLocale) {
   const { school_work, negative, vague, too_big } = data.classify;
   const { phrasing } = data;
   return {
     schoolWork: {
-      topics: compileAll(school_work.topics),
-      notTopics: compileAll(school_work.notTopics),
-      personalWords: compileAll(school_work.personalWords),
+      topics: compileWords(Object.values(school_work.topics).flat()),
+      notTopics: compileWords(school_work.notTopics),
+      personalWords: compileWords(school_work.personalWords),
     },
     negative: {
-      selfCritical: compileAll(negative.selfCritical),
+      selfCritical: compileWords(negative.selfCritical),
+      // Exact: "freak" must not match "be less freaked out".
       traits: compileAll(negative.traits),
-      beingWords: compileAll(negative.beingWords),
+      beingWords: compileWords(negative.beingWords),
       traitWindow: negative.traitWindow,
     },
-    vague: { setAside: compileAll([...vague.generalWords, ...vague.littleWords]) },
+    vague: {
+      setAside: compileWords([...vague.generalWords, ...vague.littleWords]),
+      feelingWords: compileWords(vague.feelingWords),
+    },
     tooBig: {
-      absolute: compileAll(too_big.absolute),
-      notAbsolute: compileAll(too_big.notAbsolute),
-      endingWords: compileAll(too_big.endingWords),
-      conditions: compileAll(too_big.conditions),
+      absolute: compileWords(too_big.absolute),
+      notAbsolute: compileWords(too_big.notAbsolute),
+      endingWords: compileWords(too_big.endingWords),
+      conditions: compileWords(too_big.conditions),
     },
     questions: data.questions,
     phrasing: {
@@ -44,9 +61,29 @@ function compileGoals(data: GoalsLocale) {
       trailingFiller: compileAll(phrasing.trailingFiller),
       clauseBreaks: phrasing.clauseBreaks.map((clauseBreak) => clauseBreak.toLocaleLowerCase()),
       maxWords: phrasing.maxWords,
-      joinOnlyIfAnswerHas: compileAll(phrasing.joinOnlyIfAnswerHas),
+      feeling: {
+        verb: phrasing.feeling.verb,
+        replaces: compileAll(phrasing.feeling.replaces),
+        modifiers: compileAll(phrasing.feeling.modifiers),
+        states: compileAll(phrasing.feeling.states),
+        notStates: compileAll(phrasing.feeling.notStates),
+      },
+      joinOnlyIfAnswerStartsWith: compileWords(phrasing.joinOnlyIfAnswerStartsWith),
       doNotJoinIfAnswerHas: compileAll(phrasing.doNotJoinIfAnswerHas),
-      topics: phrasing.topics.map((topic) => ({ words: compileAll(topic.words), template: topic.template })),
+      topics: phrasing.topics.map((topic) => ({ words: compileWords(topic.words), template: topic.template })),
+      joinSwaps: phrasing.joinSwaps.map((swap) => ({
+        ifAnswerHas: compileWords(swap.ifAnswerHas),
+        from: swap.from,
+        to: swap.to,
+      })),
+      // An answer made only of these has nothing of theirs to build a phrasing on ("idk", "no", "nothing really").
+      // Not leadingFiller: "ok" and "well" are filler before an answer but an answer in "I'd be ok".
+      nothingToBuildOn: compileAll([
+        ...phrasing.nothingToBuildOn,
+        ...phrasing.leadingScaffolding,
+        ...phrasing.trailingFiller,
+        ...vague.littleWords,
+      ]),
     },
   };
 }
@@ -82,9 +119,16 @@ function isTooBig(words: readonly string[], absolute: readonly Span[], rules: Co
   return has(words, rules.endingWords) && has(words, rules.conditions);
 }
 
-function isVague(words: readonly string[], absolute: readonly Span[], rules: CompiledGoals['vague']): boolean {
-  // How big a goal is says nothing about what it is about, so too-big words are set aside too.
-  const rest = mask(mask(words, absolute), findPhrases(words, rules.setAside));
+function isVague(
+  words: readonly string[],
+  absolute: readonly Span[],
+  tooBig: boolean,
+  rules: CompiledGoals['vague'],
+): boolean {
+  // How big a goal is says nothing about what it is about, so too-big words are set aside too. A named feeling is
+  // vague on its own ("be calmer"), but in a too-big goal ("never be anxious again") its size is what to talk about.
+  const setAside = tooBig ? rules.setAside : [...rules.setAside, ...rules.feelingWords];
+  const rest = mask(mask(words, absolute), findPhrases(words, setAside));
   return rest.every((word) => word === null);
 }
 
@@ -93,11 +137,12 @@ export function classifyGoal(text: string, language: Language): GoalShape[] {
   const rules = goalsFor(language);
   const words = tokenise(text).map((token) => token.norm);
   const absolute = absoluteSpans(words, rules.tooBig);
+  const tooBig = isTooBig(words, absolute, rules.tooBig);
   const found: Record<GoalShape, boolean> = {
     school_work: isSchoolWork(words, rules.schoolWork),
     negative: isNegative(words, rules.negative),
-    vague: isVague(words, absolute, rules.vague),
-    too_big: isTooBig(words, absolute, rules.tooBig),
+    vague: isVague(words, absolute, tooBig, rules.vague),
+    too_big: tooBig,
   };
   return SHAPES.filter((shape) => found[shape]);
 }
@@ -137,7 +182,19 @@ function shorten(text: string, rules: CompiledGoals['phrasing']): string {
   return tokens.length <= rules.maxWords ? cut : cut.slice(0, tokens[rules.maxWords - 1].end);
 }
 
-/** Takes filler and first-person scaffolding off the front: "I think I'd feel calmer" → "feel calmer". */
+/** Whether a feeling starts at `index` ("less stressed", "proud of myself"), after any modifiers. */
+function feelingAt(words: readonly string[], index: number, rules: CompiledGoals['phrasing']['feeling']): boolean {
+  let at = index;
+  for (let modifier = phraseAt(words, rules.modifiers, at); modifier; modifier = phraseAt(words, rules.modifiers, at)) {
+    at = modifier.end;
+  }
+  return phraseAt(words, rules.states, at) !== undefined && phraseAt(words, rules.notStates, at) === undefined;
+}
+
+/**
+ * Takes filler and first-person scaffolding off the front ("I think I'd feel calmer" → "feel calmer"), and says a
+ * feeling as one: "I'd be less stressed" → "feel less stressed", "happier" → "feel happier".
+ */
 function withoutScaffolding(text: string, rules: CompiledGoals['phrasing']): string {
   const tokens = tokenise(text);
   const words = tokens.map((token) => token.norm);
@@ -154,6 +211,10 @@ function withoutScaffolding(text: string, rules: CompiledGoals['phrasing']): str
     if (span) return `${to} ${rest(span.end)}`.trim();
   }
   skip(rules.leadingScaffolding);
+  const { feeling } = rules;
+  const verb = phraseAt(words, feeling.replaces, index);
+  if (verb && feelingAt(words, verb.end, feeling)) return `${feeling.verb} ${rest(verb.end)}`;
+  if (feelingAt(words, index, feeling)) return `${feeling.verb} ${rest(index)}`;
   return rest(index);
 }
 
@@ -191,10 +252,21 @@ function joinTopic(answer: string, originalGoal: string, rules: CompiledGoals['p
   const found = topicOf(originalGoal, rules);
   if (!found) return answer;
   const words = tokenise(answer).map((token) => token.norm);
-  // Only a feeling travels well to the topic ("feel calmer" → "feel calmer about exams"); "move out" does not.
-  if (!has(words, rules.joinOnlyIfAnswerHas) || has(words, rules.doNotJoinIfAnswerHas)) return answer;
+  // Only a feeling travels well to the topic ("feel calmer" → "feel calmer about exams"); "move out" does not, nor
+  // "my mum would be proud", whose feeling is someone else's.
+  if (!phraseAt(words, rules.joinOnlyIfAnswerStartsWith, 0) || has(words, rules.doNotJoinIfAnswerHas)) return answer;
   if (has(words, found.topic.words)) return answer;
-  return found.topic.template.replaceAll('{{answer}}', answer).replaceAll('{{word}}', found.word);
+  const template = rules.joinSwaps
+    .filter((swap) => has(words, swap.ifAnswerHas))
+    .reduce(
+      (joined, swap) =>
+        joined
+          .split(' ')
+          .map((part) => (part === swap.from ? swap.to : part))
+          .join(' '),
+      found.topic.template,
+    );
+  return template.replaceAll('{{answer}}', answer).replaceAll('{{word}}', found.word);
 }
 
 /** Lower-case first letter, except "I" (and I'd, I'm…) and words in capitals such as "GCSEs". */
@@ -219,4 +291,16 @@ export function suggestPersonalPhrasing(originalGoal: string, answer: string, la
   const core = withoutTrailingFiller(shorten(withoutScaffolding(firstSentence(trimmed), rules), rules), rules);
   if (tokenise(core).length === 0) return trimmed;
   return lowerFirst(joinTopic(core, originalGoal, rules));
+}
+
+/**
+ * The personal phrasing to offer for an answer to the reflective question, or undefined when the answer has nothing
+ * to build on ("idk", "dunno", "nothing", "no"): then no suggestion is offered and their first words stand. A feeling
+ * is something to build on: "I'd be happier" (goal "pass my driving test") → "feel happier about my driving test".
+ */
+export function phrasingFromAnswer(originalGoal: string, answer: string, language: Language): string | undefined {
+  const rules = goalsFor(language).phrasing;
+  const words = tokenise(answer).map((token) => token.norm);
+  if (mask(words, findPhrases(words, rules.nothingToBuildOn)).every((word) => word === null)) return undefined;
+  return suggestPersonalPhrasing(originalGoal, answer, language);
 }

@@ -29,8 +29,15 @@ export function tokenise(text: string): Token[] {
   return tokens;
 }
 
-/** One word of a phrase: exact, a prefix ("exam*"), or a gap ("...") of a few arbitrary words. */
-type PhrasePart = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'gap' };
+/**
+ * One word of a phrase: exact (`endings`: its regular -s/-es/-ing/-ed forms too), a prefix ("exam*"), any number
+ * ("#"), or a gap ("...") of a few arbitrary words.
+ */
+type PhrasePart =
+  | { kind: 'word'; text: string; endings: boolean }
+  | { kind: 'prefix'; text: string }
+  | { kind: 'number'; text: string }
+  | { kind: 'gap' };
 export interface Phrase {
   source: string;
   parts: PhrasePart[];
@@ -39,12 +46,43 @@ export interface Phrase {
 // "never ... again": long enough for "never miss a day of school again", short enough to stay inside one goal.
 export const MAX_GAP_WORDS = 6;
 
-/** Compiles a phrase as reviewers write it in locales ("exam*", "never ... again", "i'd be able to"). */
-export function compilePhrase(source: string): Phrase {
+// "#" matches a number as typed: "7", "1300", "90%", "9s" (GCSE grades), "2nd", "15th".
+const NUMBER = /^\d+(?:%|s|st|nd|rd|th)?$/;
+
+// Shorter words match exactly: "be" must not match "bed", nor "a" "as".
+const MIN_INFLECTED_LENGTH = 3;
+const ENDINGS = ['s', 'es', 'ing', 'ed'];
+// A final consonant doubled before -ing/-ed: "stop" → "stopping", "expel" → "expelled".
+const DOUBLING = /[bdfgklmnprtvz]$/;
+
+/**
+ * Whether `word` is `base` with a regular English ending: tests, classes, passing, passed, revised, revising,
+ * stopping, studies, worried. One way only: "sats" in a list does not match "sat", nor "classes" "class".
+ */
+export function isInflectionOf(word: string, base: string): boolean {
+  if (base.length < MIN_INFLECTED_LENGTH) return false;
+  const last = base.charAt(base.length - 1);
+  if (word.startsWith(base)) {
+    const ending = word.slice(base.length);
+    if (ENDINGS.includes(ending) || (last === 'e' && ending === 'd')) return true;
+    return DOUBLING.test(base) && ending.charAt(0) === last && ['ing', 'ed'].includes(ending.slice(1));
+  }
+  const stem = base.slice(0, -1);
+  if (!word.startsWith(stem)) return false;
+  const ending = word.slice(stem.length);
+  if (last === 'e') return ending === 'ing';
+  return last === 'y' && !/[aeiou]$/.test(stem) && (ending === 'ies' || ending === 'ied');
+}
+
+function compile(source: string, endings: boolean): Phrase {
   const parts: PhrasePart[] = [];
   for (const piece of source.trim().split(/\s+/)) {
     if (piece === '...' || piece === '…') {
       parts.push({ kind: 'gap' });
+      continue;
+    }
+    if (piece === '#') {
+      parts.push({ kind: 'number', text: piece });
       continue;
     }
     const prefix = piece.endsWith('*');
@@ -54,10 +92,27 @@ export function compilePhrase(source: string): Phrase {
     const words = tokens.length > 0 ? tokens : [body];
     words.forEach((word, index) => {
       const isLast = index === words.length - 1;
-      parts.push({ kind: prefix && isLast ? 'prefix' : 'word', text: word });
+      parts.push(prefix && isLast ? { kind: 'prefix', text: word } : { kind: 'word', text: word, endings });
     });
   }
   return { source, parts };
+}
+
+/** Compiles a phrase as reviewers write it in locales ("exam*", "a # in", "never ... again", "i'd be able to"). */
+export const compilePhrase = (source: string): Phrase => compile(source, false);
+
+/** The same, each word also matching its regular endings: "driving test" matches "driving tests". */
+export const compilePhraseWithEndings = (source: string): Phrase => compile(source, true);
+
+function partMatches(part: Exclude<PhrasePart, { kind: 'gap' }>, word: string): boolean {
+  switch (part.kind) {
+    case 'word':
+      return word === part.text || (part.endings && isInflectionOf(word, part.text));
+    case 'prefix':
+      return word.startsWith(part.text);
+    case 'number':
+      return NUMBER.test(word);
+  }
 }
 
 /**
@@ -81,8 +136,7 @@ function matchAt(
   }
   const word = words[start];
   if (word === undefined || word === null) return undefined;
-  const ok = part.kind === 'word' ? word === part.text : word.startsWith(part.text);
-  return ok ? matchAt(words, rest, start + 1, [...matched, start]) : undefined;
+  return partMatches(part, word) ? matchAt(words, rest, start + 1, [...matched, start]) : undefined;
 }
 
 export interface Span {

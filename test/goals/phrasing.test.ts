@@ -1,6 +1,12 @@
 // The phrasing helper: goal shapes, the one reflective question, and personal phrasings built from the answer.
 import { goalsLocaleSchema, parseLocaleData } from '../../src/goals/localeData';
-import { classifyGoal, GoalShape, reflectiveQuestion, suggestPersonalPhrasing } from '../../src/goals/phrasing';
+import {
+  classifyGoal,
+  GoalShape,
+  phrasingFromAnswer,
+  reflectiveQuestion,
+  suggestPersonalPhrasing,
+} from '../../src/goals/phrasing';
 import { readLocaleFile } from '../../src/i18n';
 
 describe('classifyGoal', () => {
@@ -28,6 +34,13 @@ describe('classifyGoal', () => {
     // a trait word about things, not about being, is not self-criticism
     ['tidy my room so its less of a mess', []],
     ['not feel weird eating in front of people', []],
+    // words that are often about something else are never read as self-criticism
+    ['be there for my baby', []],
+    ['not be in a bad mood all day', []],
+    ['be less freaked out by crowds', []],
+    ['be able to take a joke', []],
+    ['stop being a bad friend', ['negative']],
+    ['stop being such a joke', ['negative']],
     // vague
     ['be better', ['vague']],
     ['be happy', ['vague']],
@@ -49,6 +62,56 @@ describe('classifyGoal', () => {
     // several shapes, in a fixed order
     ['stop being lazy with my homework', ['school_work', 'negative']],
     ['never miss a day of school again', ['school_work', 'too_big']],
+    // inflections: a listed word matches its regular endings, one way only
+    ['stop getting detentions', ['school_work']],
+    ['passing my driving tests', ['school_work']],
+    ['revising for my mocks', ['school_work']],
+    ['studied for the quiz', ['school_work']],
+    ['worked out at the gym', []],
+    ['sat with my friends at lunch', []],
+    // grades written as letters and numbers, and rank
+    ['get an A in chemistry', ['school_work']],
+    ['get a B on my next essay', ['school_work']],
+    ['get my D up to a C', ['school_work']],
+    ['get As and Bs this year', ['school_work']],
+    ['a 7 in english', ['school_work']],
+    ['get a 6 or higher', ['school_work']],
+    ['keep my gpa above 3.0', ['school_work']],
+    ['improve my class rank', ['school_work']],
+    ['finish top 5 in my year', ['school_work']],
+    ['get a 10 minute walk in', []],
+    ['run a 5k in under 30 mins', []],
+    // exams of each country
+    ['pass the abitur', ['school_work']],
+    ['get 700 on the enem', ['school_work']],
+    ['pass the vestibular', ['school_work']],
+    ['get into uni with my ebau mark', ['school_work']],
+    ['pass selectividad', ['school_work']],
+    ['do well in the yks', ['school_work']],
+    ['get good lgs points', ['school_work']],
+    ['get 85% in matric', ['school_work']],
+    ['pass my fsc', ['school_work']],
+    ['get 1400 on the sat', ['school_work']],
+    ['do well in my eksamen', ['school_work']],
+    ['pass my o levels', ['school_work']],
+    // school discipline
+    ['stay off report', ['school_work']],
+    ['not get excluded again', ['school_work']],
+    ['get no behaviour points this week', ['school_work']],
+    ['stop getting sent to isolation', ['school_work']],
+    ['stop isolating myself', []],
+    // driving and apprenticeships
+    ['get my learners permit', ['school_work']],
+    ['pass my theory', ['school_work']],
+    ['book my road test', ['school_work']],
+    ['start a plumbing apprenticeship', ['school_work']],
+    // feelings, people and coping around school or work stay personal
+    ['not cry when i get my gcse results', []],
+    ['keep my hands from shaking in exams', []],
+    ['be less nervous about my driving lessons', []],
+    ['hang out with someone from my apprenticeship', []],
+    ['get used to my new school', []],
+    ['go to my guitar lessons', []],
   ])('%j → %j', (text, shapes) => {
     expect(classifyGoal(text, 'en')).toEqual(shapes);
   });
@@ -111,7 +174,7 @@ describe('suggestPersonalPhrasing', () => {
     ['get a job', "I'd have my own money", 'have my own money'],
     // the answer already says where or what
     ['pass my exams', 'I would feel calmer walking into the exam hall', 'feel calmer walking into the exam hall'],
-    ['pass my exams', "I'd be less stressed about everything", 'be less stressed about everything'],
+    ['pass my exams', "I'd be less stressed about everything", 'feel less stressed about everything'],
     ['get better grades', 'feel calmer at school', 'feel calmer at school'],
     // no topic in the original goal
     ['be better', "I'd be able to go out with my friends", 'go out with my friends'],
@@ -162,6 +225,76 @@ describe('suggestPersonalPhrasing', () => {
   it('keeps it short', () => {
     const answer = `I would ${'really really '.repeat(20)}feel calmer`;
     expect(suggestPersonalPhrasing('pass my exams', answer, 'en').split(/\s+/).length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('phrasingFromAnswer: a feeling answer is something to build on', () => {
+  it.each<[string, string, string]>([
+    // the commonest answers to "If that went well, what would be different for you? How would you feel?"
+    ['pass my driving test', "i'd be happier", 'feel happier about my driving test'],
+    ['pass my driving test', "i'd be less stressed", 'feel less stressed about my driving test'],
+    ['pass my driving test', "I'd be proud of myself", 'feel proud of myself for my driving test'],
+    ['pass my driving test', 'calmer', 'feel calmer about my driving test'],
+    ['pass my driving test', 'more confident', 'feel more confident about my driving test'],
+    ['pass my exams', "i'd be happier", 'feel happier about exams'],
+    ['pass my exams', 'less stressed', 'feel less stressed about exams'],
+    ['pass my exams', 'proud of myself', 'feel proud of myself for exams'],
+    ['get a job', "I'd be happier", 'feel happier at work'],
+    ['get a job', "i'd be more confident", 'feel more confident at work'],
+    ['get an A in maths', 'I would be so much calmer', 'feel so much calmer in maths'],
+    ['get a 7 in english', 'i think id be less anxious tbh', 'feel less anxious in english'],
+    ['improve my class rank', "i'd be proud of myself", 'feel proud of myself for my class rank'],
+    ['finish my apprenticeship', 'relieved', 'feel relieved at work'],
+    ['go to college more', 'idk maybe id be happier', 'feel happier at college'],
+    // inflected goals: the topic is found in whatever form they typed it
+    ['passing my exams', "i'd be less stressed", 'feel less stressed about exams'],
+    ['passed my theory', "I'd be proud of myself", 'feel proud of myself for my theory'],
+    ['stop getting detentions', "i'd be calmer", 'feel calmer at school'],
+    ['stop getting detentions', 'less stressed', 'feel less stressed at school'],
+    ['go to all my lessons', 'happier i guess', 'feel happier in lessons'],
+    // no topic in the goal: the feeling alone
+    ['be better', "i'd be happier", 'feel happier'],
+    ['be better', 'proud of myself', 'feel proud of myself'],
+    // not a feeling, or someone else's: their words, no topic
+    ['pass my driving test', 'my mum would be proud', 'my mum would be proud'],
+    ['get a job', "I'd be better at saving", 'be better at saving'],
+    ['pass my driving test', "i'd calm down", 'calm down about my driving test'],
+  ])('%j + %j → %j', (goal, answer, expected) => {
+    expect(phrasingFromAnswer(goal, answer, 'en')).toBe(expected);
+  });
+
+  it('gives the same phrasing as suggestPersonalPhrasing when there is something to build on', () => {
+    expect(phrasingFromAnswer('pass my exams', "I'd feel calmer", 'en')).toBe(
+      suggestPersonalPhrasing('pass my exams', "I'd feel calmer", 'en'),
+    );
+  });
+
+  it.each([
+    'idk',
+    'IDK',
+    'dunno',
+    'nothing',
+    'no',
+    'No.',
+    'nah',
+    'i dont know',
+    "I don't know tbh",
+    'not sure',
+    'nothing really',
+    'nothing would change',
+    '?',
+    '',
+    '   ',
+    "I'd",
+  ])('%j has nothing to build on: no phrasing', (answer) => {
+    expect(phrasingFromAnswer('pass my driving test', answer, 'en')).toBeUndefined();
+  });
+
+  it('builds on an answer that starts unsure but says something', () => {
+    expect(phrasingFromAnswer('pass my driving test', 'no idea, maybe i would be less stressed', 'en')).toBe(
+      'feel less stressed about my driving test',
+    );
+    expect(phrasingFromAnswer('get a job', 'no more money worries', 'en')).toBe('no more money worries');
   });
 });
 
