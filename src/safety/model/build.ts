@@ -17,6 +17,21 @@ export const MODEL_SETTINGS = {
   chatWeight: 4,
   /** Button titles, answers and commands count more again: the bot hears them all the time, and all are benign. */
   replyWeight: 20,
+  /**
+   * A reply with a filler after it ("just me tbh") counts as a chat message: enough to teach that "tbh" does not
+   * turn an answer into distress, not so much that "tbh" or "honestly" becomes a sign of benign in a risk message.
+   */
+  fillerReplyWeight: 4,
+  /**
+   * All the filler copies of one chat message together ("nobody would miss me tbh", "… ngl") count as this share of
+   * the message itself: with one copy it weighs half the message, with two each weighs a quarter. The rule, fixed
+   * before training and not tuned: a copy is not new evidence of how young people write, only of the fact that a
+   * filler changes nothing, so the written message must stay what its level is learnt from and its copies must never
+   * outweigh it; half is the most that keeps them clearly below it. Sharing the half between the copies makes a
+   * message count the same whether its text drew one filler or two, and keeps risk, concern and benign carrying
+   * fillers in the proportion they are written in, which is what makes a filler neutral.
+   */
+  chatFillerShare: 0.5,
   folds: 5,
 };
 
@@ -24,22 +39,34 @@ export interface MessageRow extends TrainingRow {
   readonly message: LabelledMessage;
 }
 
+/** How much a message counts in training: see MODEL_SETTINGS. */
+export function weightOf(message: LabelledMessage): number {
+  if (message.isPublic) return 1;
+  if (message.source.startsWith('replies:')) {
+    return message.tags.includes('filler') ? MODEL_SETTINGS.fillerReplyWeight : MODEL_SETTINGS.replyWeight;
+  }
+  if (message.augmentedFrom) {
+    return (MODEL_SETTINGS.chatWeight * MODEL_SETTINGS.chatFillerShare) / message.augmentedFrom.copies;
+  }
+  return MODEL_SETTINGS.chatWeight;
+}
+
 export function rowsFor(messages: readonly LabelledMessage[], features: FeatureSettings = MODEL_SETTINGS.features) {
   return messages.map((message): MessageRow => ({
     message,
     vector: featurize(message.text, message.language, features),
     labels: message.classes.map(classIndex),
-    weight: message.isPublic
-      ? 1
-      : message.source.startsWith('replies:')
-        ? MODEL_SETTINGS.replyWeight
-        : MODEL_SETTINGS.chatWeight,
+    weight: weightOf(message),
   }));
 }
 
-/** A message's fold, from its text, so it does not move when other messages are added. */
-function foldOf(message: LabelledMessage, folds: number): number {
-  return createHash('sha256').update(`${message.language}\u0000${message.text}`).digest().readUInt32BE(0) % folds;
+/**
+ * A message's fold, from its text, so it does not move when other messages are added. A filler copy is in its
+ * message's fold: otherwise the message would be read out of fold by a model trained on its near-copy.
+ */
+export function foldOf(message: LabelledMessage, folds: number): number {
+  const text = message.augmentedFrom?.text ?? message.text;
+  return createHash('sha256').update(`${message.language}\u0000${text}`).digest().readUInt32BE(0) % folds;
 }
 
 export function readAll(rows: readonly MessageRow[], weights: TrainedWeights): ModelReading[] {
@@ -92,10 +119,13 @@ function lowestWithin(scores: readonly number[], limit: number, floor = 0): numb
 }
 
 export function chooseThresholds(rows: readonly MessageRow[], readings: readonly ModelReading[]): ModelThresholds {
-  // Written benign chat only: the generated replies ("yes", "6") are easy and would make the limits meaningless.
+  // Written benign chat only: the generated replies ("yes", "6") and the filler copies of chat messages are not
+  // written messages, and the replies are easy enough to make the limits meaningless.
   const benignChat = rows
     .map((row, index) => ({ row, reading: readings[index] }))
-    .filter(({ row }) => row.message.source.startsWith('chat:') && row.message.level === 'none');
+    .filter(
+      ({ row }) => row.message.source.startsWith('chat:') && !row.message.augmentedFrom && row.message.level === 'none',
+    );
   const goals = benignChat.filter(({ row }) => row.message.tags.includes('goal'));
   const others = benignChat.filter(({ row }) => !row.message.tags.includes('goal'));
   const risk = lowestWithin(

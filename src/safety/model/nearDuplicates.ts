@@ -18,19 +18,27 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 1 : shared / union;
 }
 
-/** The messages that are not near-duplicates of any of `others` in the same language. */
-export function withoutNearDuplicates<M extends { text: string; language: string }>(
-  messages: readonly M[],
-  others: readonly M[],
-): M[] {
+/**
+ * The messages that are not near-duplicates of any of `others` in the same language. A copy of a message made by
+ * adding words (`augmentedFrom`, e.g. "… tbh") is dropped when either it or the message it was made from is one: a
+ * filler can take a copy of an excluded message just under the limit, and it still repeats that message.
+ */
+export function withoutNearDuplicates<
+  M extends { text: string; language: string; augmentedFrom?: { readonly text: string } },
+>(messages: readonly M[], others: readonly M[]): M[] {
   const othersByLanguage = new Map<string, Set<string>[]>();
   for (const other of others) {
     const list = othersByLanguage.get(other.language) ?? [];
     list.push(charGrams(other.text, other.language));
     othersByLanguage.set(other.language, list);
   }
-  return messages.filter((message) => {
-    const grams = charGrams(message.text, message.language);
-    return !(othersByLanguage.get(message.language) ?? []).some((other) => similarity(grams, other) >= NEAR_DUPLICATE);
-  });
+  const repeats = (text: string, language: string): boolean => {
+    const grams = charGrams(text, language);
+    return (othersByLanguage.get(language) ?? []).some((other) => similarity(grams, other) >= NEAR_DUPLICATE);
+  };
+  return messages.filter(
+    (message) =>
+      !repeats(message.text, message.language) &&
+      !(message.augmentedFrom && repeats(message.augmentedFrom.text, message.language)),
+  );
 }

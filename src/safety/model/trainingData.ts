@@ -21,6 +21,12 @@ export interface LabelledMessage {
   readonly source: string;
   readonly isPublic: boolean;
   readonly tags: readonly string[];
+  /**
+   * Set on a copy made by adding a filler to a message of ours ("just me" → "just me tbh"): the message's own text,
+   * and how many copies it was given. A copy goes wherever its message goes: left out with it as a near-duplicate of
+   * the frozen split, in the same fold, never counted as written data when thresholds are chosen.
+   */
+  readonly augmentedFrom?: { readonly text: string; readonly copies: number };
 }
 
 /** Where the public sets are: SAFETY_DATA_DIR, else ../shared/safety-data beside the project. */
@@ -118,7 +124,10 @@ export function chatCorpusFiles(root: string, language: Language): string[] {
     .map((name) => path.join('models', 'safety', 'corpora', name));
 }
 
-/** The project's own corpora for training: the chat corpora and the lexicon corpora. */
+/**
+ * The project's own corpora for training: the chat corpora, the lexicon corpora, and each chat message again with
+ * fillers after it (English only; see {@link chatFillerCopies}).
+ */
 export function readOwnCorpora(root: string): LabelledMessage[] {
   return SUPPORTED_LANGUAGES.flatMap((language) => {
     const fromChat = chatCorpusFiles(root, language).flatMap((file) =>
@@ -127,7 +136,9 @@ export function readOwnCorpora(root: string): LabelledMessage[] {
     const lexiconCorpus = path.join(root, 'test', 'fixtures', 'safety', `${language}.json`);
     const cases = parseCorpus(JSON.parse(readFileSync(lexiconCorpus, 'utf8')), lexiconCorpus);
     const fromLexicon = ownMessages(cases, language, `lexicon:${language}`);
-    return [...fromChat, ...fromLexicon];
+    const written = new Set([...fromChat, ...fromLexicon].map(messageKey));
+    const copies = chatFillerCopies(fromChat).filter((copy) => !written.has(messageKey(copy)));
+    return [...fromChat, ...fromLexicon, ...copies];
   });
 }
 
@@ -139,31 +150,127 @@ function stringsIn(value: unknown): string[] {
 }
 
 /**
+ * The lists of `locales/<lng>/understanding.json` that hold whole replies the bot expects. The file's other keys
+ * (filler, negators, shorthand, commonWords, ...) are parts of replies or matching rules, not replies.
+ */
+export const UNDERSTANDING_REPLY_LISTS = ['yes', 'no', 'unsure', 'nothing', 'choices', 'commands'] as const;
+
+/**
+ * A phrase of understanding.json as a reply someone could send: "=me" (matched only as the whole reply) is "me", a
+ * "word*" (any word starting so) is "word"; a phrase with a "..." gap is not one reply, so it is left out.
+ */
+export function replyFromPhrase(phrase: string): string | undefined {
+  if (phrase.includes('...')) return undefined;
+  const reply = phrase
+    .replace(/^=/, '')
+    .replace(/\*(?=\s|$)/g, '')
+    .trim();
+  return reply === '' ? undefined : reply;
+}
+
+/**
+ * Words young people put after an answer ("just me tbh", "friends i guess"). Without them in training the model
+ * read a benign answer plus "tbh" as hopelessness ("just me tbh" paused goal work and was asked about not wanting to
+ * be alive), which teaches young people not to answer. So each button title and choice phrase is also taught with a
+ * filler after it; and so that a filler does not become a sign of benign (only benign replies carrying it), each of
+ * our chat messages of every level is taught with one or two of them too ({@link chatFillerCopies}). English only:
+ * the goal-setting questions are asked in English; another language's fillers should come from its speakers.
+ */
+export const REPLY_FILLERS: Readonly<Partial<Record<Language, readonly string[]>>> = {
+  en: ['tbh', 'i guess', 'lol', 'ngl', 'pls', 'ig', 'honestly'],
+};
+
+/**
+ * How many fillers each understanding choice phrase gets (button titles get them all). Several hundred phrases times
+ * every filler would be thousands of near-identical messages: more training time, and "tbh" learnt as a sign of
+ * benign. Which fillers a phrase gets follows from the phrase's own text, so it does not move when others change.
+ */
+export const FILLERS_PER_CHOICE_PHRASE = 2;
+
+function fillersFor(text: string, fillers: readonly string[], count: number): readonly string[] {
+  if (count >= fillers.length) return fillers;
+  const start = createHash('sha256').update(text).digest().readUInt32BE(0) % fillers.length;
+  return Array.from({ length: count }, (_, offset) => fillers[(start + offset) % fillers.length]);
+}
+
+/** The most filler copies a chat message gets; each gets one or two, as its text decides. */
+export const MAX_FILLER_COPIES_PER_CHAT_MESSAGE = 2;
+
+/**
+ * The fillers a chat message is copied with: one or two, both the number and which following from the message's own
+ * text (so they do not move when other messages change), never the filler it already ends with ("… tbh tbh").
+ */
+export function chatFillersFor(text: string, fillers: readonly string[]): readonly string[] {
+  const hash = createHash('sha256').update(text).digest();
+  const count = 1 + (hash.readUInt8(4) % MAX_FILLER_COPIES_PER_CHAT_MESSAGE);
+  const start = hash.readUInt32BE(0) % fillers.length;
+  const ending = text.trim().toLowerCase();
+  return Array.from({ length: fillers.length }, (_, offset) => fillers[(start + offset) % fillers.length])
+    .filter((filler) => ending !== filler && !ending.endsWith(` ${filler}`))
+    .slice(0, count);
+}
+
+/**
+ * Each chat message (risk, concern and benign alike) again with one or two fillers after it, in its language's
+ * fillers (English only for now): "nobody would miss me" → "nobody would miss me tbh". Without them the fillers
+ * were taught on benign replies only, and a risk message ending in "tbh" read as less risky. A copy keeps its
+ * message's level, kinds and tags, is tagged "filler", comes from "<source>+filler", and names its message in
+ * `augmentedFrom`. How much a copy weighs is in `MODEL_SETTINGS.chatFillerShare`.
+ */
+export function chatFillerCopies(messages: readonly LabelledMessage[]): LabelledMessage[] {
+  return messages.flatMap((message) => {
+    const fillers = REPLY_FILLERS[message.language] ?? [];
+    if (fillers.length === 0 || message.isPublic || message.augmentedFrom) return [];
+    const chosen = chatFillersFor(message.text, fillers);
+    return chosen.map((filler): LabelledMessage => ({
+      ...message,
+      text: `${message.text} ${filler}`,
+      source: `${message.source}+filler`,
+      tags: [...message.tags, 'filler'],
+      augmentedFrom: { text: message.text, copies: chosen.length },
+    }));
+  });
+}
+
+/**
  * Short replies every young person sends: each button the bot offers, each answer to its questions (the
- * understanding module's yes, no, doubt and choice phrases too), each command and number. All are benign, and a model that never saw them reads "no" or "6" by its prior alone.
+ * understanding module's yes, no, doubt, nothing, choice and command phrases), each number; and the buttons and
+ * choice phrases again with a filler after them ("just me tbh"). All are benign, and a model that never saw them
+ * reads "no" or "6" by its prior alone. Filler variants are tagged "filler".
  */
 export function readReplyCorpus(root: string): LabelledMessage[] {
   const read = (language: Language, file: string): unknown => {
     const filename = path.join(root, 'locales', language, `${file}.json`);
     return existsSync(filename) ? (JSON.parse(readFileSync(filename, 'utf8')) as unknown) : undefined;
   };
+  const phrases = (value: unknown): string[] =>
+    stringsIn(value).flatMap((phrase) => {
+      const reply = replyFromPhrase(phrase);
+      return reply === undefined ? [] : [reply];
+    });
   const numbers = Array.from({ length: 11 }, (_, score) => [`${score}`, `${score}/10`, `about ${score}`]).flat();
   return SUPPORTED_LANGUAGES.flatMap((language) => {
     const translation = read(language, 'translation') as { choices?: unknown } | undefined;
     const replies = read(language, 'safetyReplies') as { choices?: unknown } | undefined;
     const answers = read(language, 'directAnswers') as Record<string, unknown> | undefined;
-    const commands = read(language, 'commands') as { phrases?: unknown } | undefined;
     const understanding = read(language, 'understanding') as Record<string, unknown> | undefined;
-    const replyLists = ['yes', 'no', 'unsure', 'nothing', 'choices'] as const;
+    const buttons = [...stringsIn(translation?.choices), ...stringsIn(replies?.choices)];
+    const choicePhrases = phrases(understanding?.choices);
     const texts = [
-      ...replyLists.flatMap((list) => stringsIn(understanding?.[list])).filter((text) => !text.includes('...')),
-      ...stringsIn(translation?.choices),
-      ...stringsIn(replies?.choices),
+      ...UNDERSTANDING_REPLY_LISTS.flatMap((list) => phrases(understanding?.[list])),
+      ...buttons,
       ...Object.entries(answers ?? {}).flatMap(([key, value]) => (key === '_meta' ? [] : stringsIn(value))),
-      ...stringsIn(commands?.phrases),
       ...numbers,
     ];
-    return [...new Set(texts)].map((text): LabelledMessage => ({
+    const fillers = REPLY_FILLERS[language] ?? [];
+    const withFillers = [
+      ...[...new Set(buttons)].map((text) => ({ text, fillers })),
+      ...[...new Set(choicePhrases)].map((text) => ({
+        text,
+        fillers: fillersFor(text, fillers, FILLERS_PER_CHOICE_PHRASE),
+      })),
+    ];
+    const message = (text: string, tags: readonly string[]): LabelledMessage => ({
       text,
       language,
       level: 'none',
@@ -171,8 +278,19 @@ export function readReplyCorpus(root: string): LabelledMessage[] {
       classes: ['none'],
       source: `replies:${language}`,
       isPublic: false,
-      tags: ['reply'],
-    }));
+      tags,
+    });
+    const plain = new Set(texts);
+    const seen = new Set(plain);
+    const copies = withFillers.flatMap(({ text, fillers: chosen }) =>
+      chosen.flatMap((filler) => {
+        const copy = `${text} ${filler}`;
+        if (seen.has(copy)) return [];
+        seen.add(copy);
+        return [{ ...message(copy, ['reply', 'filler']), augmentedFrom: { text, copies: chosen.length } }];
+      }),
+    );
+    return [...[...plain].map((text) => message(text, ['reply'])), ...copies];
   });
 }
 
@@ -198,12 +316,20 @@ export function ownCorporaDigests(root: string): Record<string, string> {
   );
 }
 
-/** Drops exact repeats (after trimming and lower-casing) so a message is never in two folds at once. */
+function messageKey(message: LabelledMessage): string {
+  return `${message.language}\u0000${message.text.trim().toLowerCase()}`;
+}
+
+/**
+ * Drops exact repeats (after trimming and lower-casing) so a message is never in two folds at once. The first of
+ * them is kept, except that a written message always wins over a filler copy with the same text, wherever it is.
+ */
 export function distinctMessages(messages: readonly LabelledMessage[]): LabelledMessage[] {
+  const written = new Set(messages.filter((message) => !message.augmentedFrom).map(messageKey));
   const seen = new Set<string>();
   return messages.filter((message) => {
-    const key = `${message.language}\u0000${message.text.trim().toLowerCase()}`;
-    if (seen.has(key)) return false;
+    const key = messageKey(message);
+    if (seen.has(key) || (message.augmentedFrom && written.has(key))) return false;
     seen.add(key);
     return true;
   });
