@@ -6,7 +6,7 @@ import { type Activity, EventFactory, MessageFactory, TurnContext, type Transcri
 import { describeError, Logger } from '../log';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import { buildHandoffSummary, HandoffSummary, HandoffSummaryInput } from './handoffSummary';
-import type { HandoffInbox } from './inbox';
+import type { HandoffInbox, WithdrawResult } from './inbox';
 
 export interface WebhookSettings {
   url: string;
@@ -87,6 +87,13 @@ export class HandoffDelivery {
     return summary;
   }
 
+  /** The young person withdrawing a shared summary: taken out of the inbox, and not retried to the webhook. */
+  async withdraw(handoffId: string, at: string): Promise<WithdrawResult> {
+    const result = await this.inbox.withdraw(handoffId, at);
+    this.logger.info({ handoffId, result: result.kind }, 'handoff withdrawal asked for');
+    return result;
+  }
+
   /** Waits for deliveries still running or retrying (for a graceful stop, and tests). */
   async settle(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
@@ -128,6 +135,16 @@ export class HandoffDelivery {
     const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhookBody(body, webhook.secret) };
     let lastError = '';
     for (let attempt = 1; attempt <= webhook.retryDelaysMs.length + 1; attempt += 1) {
+      // A share withdrawn while the webhook was failing is not sent after all.
+      if ((await this.inbox.get(summary.id))?.status === 'withdrawn') {
+        await this.inbox.recordDelivery(summary.id, 'webhook', {
+          state: 'cancelled',
+          attempts: attempt - 1,
+          at: new Date().toISOString(),
+          error: 'withdrawn by the young person',
+        });
+        return;
+      }
       await this.inbox.recordDelivery(summary.id, 'webhook', {
         state: 'pending',
         attempts: attempt,

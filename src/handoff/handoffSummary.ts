@@ -1,10 +1,10 @@
 // The handoff summary (schema version 1): what a practitioner reads. Built from state, describing and never
 // diagnosing; it carries the young person's content only when they chose to share it.
 import type { AgreedSummary, DirectQuestionRecord, NoticedSignal, SafetyPlan, UserProfile } from '../bot/state';
-import { activeGoals } from '../bot/state';
 import { gboProgress } from '../goals/gbo';
 import type { Language } from '../i18n/languages';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
+import { goalsInSummary } from './summaryLines';
 
 export const HANDOFF_SUMMARY_SCHEMA_VERSION = 1;
 
@@ -59,7 +59,9 @@ export interface HandoffSummaryInput {
 }
 
 export function buildHandoffSummary(input: HandoffSummaryInput): HandoffSummary {
-  const { profile, decision } = input;
+  const { profile } = input;
+  // A withdrawn share is no longer consent: later handoffs carry only what any unshared handoff carries.
+  const decision = input.decision?.withdrawnAt ? { ...input.decision, shared: false } : input.decision;
   const keep = (section: AgreedSummary['removed'][number]) =>
     decision?.shared === true && !decision.removed.includes(section);
   const summary: HandoffSummary = {
@@ -86,7 +88,7 @@ export function buildHandoffSummary(input: HandoffSummaryInput): HandoffSummary 
     ...(keep('preferences') ? { preferences: profile.preferences } : {}),
     ...(keep('goals')
       ? {
-          goals: activeGoals(profile).map((goal) => ({
+          goals: goalsInSummary(profile, decision).map((goal) => ({
             text: goal.text,
             ...(goal.firstWording ? { firstWording: goal.firstWording } : {}),
             ...(goal.firstStep ? { firstStep: goal.firstStep } : {}),

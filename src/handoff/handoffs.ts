@@ -6,6 +6,7 @@ import { turnLanguage } from '../bot/turnLanguage';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import type { HandoffDelivery } from './delivery';
 import type { HandoffSummary } from './handoffSummary';
+import type { WithdrawResult } from './inbox';
 
 export interface HandoffDetails {
   /** The decision just made; otherwise the young person's latest decision is used. */
@@ -23,6 +24,11 @@ export interface HandoffPort {
     urgency: HandoffUrgency,
     details?: HandoffDetails,
   ): Promise<HandoffSummary>;
+  /**
+   * Withdraws this young person's latest shared summary while no practitioner has opened it. The dialog says what
+   * happened from the result: withdrawn, already opened, nothing to withdraw, or a risk handoff (which stays).
+   */
+  withdrawLatestShare(context: TurnContext): Promise<WithdrawResult>;
 }
 
 export class Handoffs implements HandoffPort {
@@ -41,7 +47,7 @@ export class Handoffs implements HandoffPort {
     const profile = await this.state.readProfile(context);
     const decision = details.decision ?? profile?.summaries.at(-1);
     const { referral } = await this.state.readConversationData(context);
-    return this.delivery.deliver(context, {
+    const summary = await this.delivery.deliver(context, {
       service: this.serviceName,
       language: turnLanguage(context).language,
       referral,
@@ -53,5 +59,29 @@ export class Handoffs implements HandoffPort {
       safetyCheckFailed: details.safetyCheckFailed,
       directQuestion: details.directQuestion,
     });
+    // The link a later withdrawal follows: which handoff carried this shared summary.
+    if (reason === 'conversationComplete' && summary.consent.shared && decision) {
+      await this.state.updateProfile(context, (changed) => {
+        const agreed = changed.summaries.find((candidate) => candidate.id === decision.id);
+        if (agreed) agreed.handoffId = summary.id;
+      });
+    }
+    return summary;
+  }
+
+  async withdrawLatestShare(context: TurnContext): Promise<WithdrawResult> {
+    const summaries = (await this.state.readProfile(context))?.summaries ?? [];
+    const latest = [...summaries].reverse().find((summary) => summary.shared && summary.handoffId !== undefined);
+    if (!latest?.handoffId || latest.withdrawnAt) return { kind: 'nothingToWithdraw' };
+    const at = new Date().toISOString();
+    const result = await this.delivery.withdraw(latest.handoffId, at);
+    if (result.kind === 'withdrawn') {
+      // Later handoffs (asking for a person, risk) build on the latest decision: a withdrawn one shares nothing.
+      await this.state.updateProfile(context, (profile) => {
+        const agreed = profile.summaries.find((summary) => summary.id === latest.id);
+        if (agreed) agreed.withdrawnAt = at;
+      });
+    }
+    return result;
   }
 }

@@ -3,23 +3,38 @@ import type { Storage, StoreItem } from 'botbuilder';
 import type { HandoffSummary } from './handoffSummary';
 import type { HandoffUrgency } from './handoffContext';
 
-export type HandoffStatus = 'new' | 'acknowledged';
+export type HandoffStatus = 'new' | 'acknowledged' | 'withdrawn';
 export type DeliveryChannel = 'event' | 'webhook' | 'teams';
 
 export interface DeliveryState {
-  state: 'sent' | 'failed' | 'pending';
+  /** `cancelled`: not sent, because the young person withdrew the share first. */
+  state: 'sent' | 'failed' | 'pending' | 'cancelled';
   attempts: number;
   at: string;
-  /** Why it failed, never content. */
+  /** Why it failed or was cancelled, never content. */
   error?: string;
 }
 
 export interface HandoffRecord {
   summary: HandoffSummary;
   status: HandoffStatus;
+  /** The first practitioner to read it through the practitioner API, and when: after that a share stays. */
+  opened?: { by: string; at: string };
   acknowledged?: { by: string; at: string };
+  /** When the young person withdrew their shared summary; the summary then holds none of their content. */
+  withdrawn?: { at: string };
   delivery: Partial<Record<DeliveryChannel, DeliveryState>>;
 }
+
+/** What asking to withdraw a handoff did. */
+export type WithdrawResult =
+  | { kind: 'withdrawn'; at: string }
+  /** A practitioner has read or acknowledged it: what they read cannot be unread. */
+  | { kind: 'alreadyOpened' }
+  /** No such handoff, not a shared summary, or already withdrawn. */
+  | { kind: 'nothingToWithdraw' }
+  /** A risk handoff is never withdrawn: the young person was told at the start that the service keeps that. */
+  | { kind: 'riskStays' };
 
 /** What the list shows without opening a summary. */
 export interface HandoffListItem {
@@ -52,6 +67,37 @@ function withoutEtag(stored: HandoffRecord & StoreItem): HandoffRecord {
   const record: HandoffRecord & StoreItem = { ...stored };
   delete record.eTag;
   return record;
+}
+
+/**
+ * A withdrawn summary: only the fact that a summary was shared and when, and the service's own referral code. The
+ * signals and the direct question go too: they went to practitioners only inside this share.
+ */
+function withoutSharedContent(summary: HandoffSummary): HandoffSummary {
+  return {
+    schemaVersion: summary.schemaVersion,
+    id: summary.id,
+    createdAt: summary.createdAt,
+    service: summary.service,
+    language: summary.language,
+    ...(summary.referral ? { referral: summary.referral } : {}),
+    reason: summary.reason,
+    urgency: summary.urgency,
+    consent: summary.consent,
+    signals: [],
+    safetyCheckFailed: false,
+  };
+}
+
+/** Why this handoff cannot be withdrawn, or undefined when it can. */
+function withdrawRefusal(record: HandoffRecord): Exclude<WithdrawResult, { kind: 'withdrawn' }> | undefined {
+  const { summary } = record;
+  if (summary.reason === 'risk') return { kind: 'riskStays' };
+  if (summary.reason !== 'conversationComplete' || !summary.consent.shared || record.status === 'withdrawn') {
+    return { kind: 'nothingToWithdraw' };
+  }
+  if (record.opened || record.acknowledged) return { kind: 'alreadyOpened' };
+  return undefined;
 }
 
 function listItemOf(record: HandoffRecord): HandoffListItem {
@@ -99,21 +145,55 @@ export class HandoffInbox {
     return stored && withoutEtag(stored);
   }
 
+  /**
+   * A practitioner reading a handoff: the first read is recorded (from then on a share can no longer be withdrawn)
+   * in the same write that returns what they read, so a withdrawal and a read cannot both win. Undefined when there
+   * is no such handoff.
+   */
+  async open(id: string, by: string, at: string): Promise<HandoffRecord | undefined> {
+    const outcome = await this.change(id, (record) => {
+      if (record.opened || record.status === 'withdrawn') return 'unchanged';
+      record.opened = { by, at };
+      return 'changed';
+    });
+    return outcome?.record;
+  }
+
   /** Marks a handoff as seen by a practitioner; undefined when there is no such handoff. */
   async acknowledge(id: string, by: string, at: string): Promise<HandoffRecord | undefined> {
-    const record = await this.change(id, (r) => {
-      if (r.status === 'new') {
-        r.status = 'acknowledged';
-        r.acknowledged = { by, at };
-      }
+    const outcome = await this.change(id, (r) => {
+      if (r.status !== 'new') return 'unchanged';
+      r.status = 'acknowledged';
+      r.acknowledged = { by, at };
+      return 'changed';
     });
-    if (record) await this.updateIndex((items) => items.map((item) => (item.id === id ? listItemOf(record) : item)));
-    return record;
+    if (outcome?.changed) await this.updateListItem(outcome.record);
+    return outcome?.record;
+  }
+
+  /**
+   * The young person taking back a shared summary no practitioner has opened: their content leaves the inbox and
+   * only the fact that a summary was shared, then withdrawn, stays.
+   */
+  async withdraw(id: string, at: string): Promise<WithdrawResult> {
+    const outcome = await this.change(id, (record) => {
+      if (withdrawRefusal(record)) return 'unchanged';
+      record.summary = withoutSharedContent(record.summary);
+      record.status = 'withdrawn';
+      record.withdrawn = { at };
+      return 'changed';
+    });
+    if (!outcome) return { kind: 'nothingToWithdraw' };
+    // Unchanged means refused, for the reason the record as read gives.
+    if (!outcome.changed) return withdrawRefusal(outcome.record) ?? { kind: 'nothingToWithdraw' };
+    await this.updateListItem(outcome.record);
+    return { kind: 'withdrawn', at };
   }
 
   async recordDelivery(id: string, channel: DeliveryChannel, state: DeliveryState): Promise<void> {
     await this.change(id, (record) => {
       record.delivery[channel] = state;
+      return 'changed';
     });
   }
 
@@ -124,19 +204,30 @@ export class HandoffInbox {
     await this.updateIndex((items) => items.filter((item) => !ids.includes(item.id)));
   }
 
-  private async change(id: string, apply: (record: HandoffRecord) => void): Promise<HandoffRecord | undefined> {
+  /**
+   * Applies a change to the record as last stored, again if another writer got there first (eTag-checked); the
+   * record as it now is, and whether this call changed it. Undefined when there is no such record.
+   */
+  private async change(
+    id: string,
+    apply: (record: HandoffRecord) => 'changed' | 'unchanged',
+  ): Promise<{ record: HandoffRecord; changed: boolean } | undefined> {
     for (let attempt = 1; ; attempt += 1) {
       const stored = (await this.storage.read([recordKey(id)]))[recordKey(id)] as
         (HandoffRecord & StoreItem) | undefined;
       if (!stored) return undefined;
-      apply(stored);
+      if (apply(stored) === 'unchanged') return { record: withoutEtag(stored), changed: false };
       try {
         await this.storage.write({ [recordKey(id)]: stored });
-        return withoutEtag(stored);
+        return { record: withoutEtag(stored), changed: true };
       } catch (error) {
         if (attempt >= INDEX_WRITE_ATTEMPTS) throw error;
       }
     }
+  }
+
+  private async updateListItem(record: HandoffRecord): Promise<void> {
+    await this.updateIndex((items) => items.map((item) => (item.id === record.summary.id ? listItemOf(record) : item)));
   }
 
   private async updateIndex(change: (items: HandoffListItem[]) => HandoffListItem[]): Promise<void> {

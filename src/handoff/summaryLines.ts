@@ -1,12 +1,24 @@
 // The summary as the young person sees it before deciding whether to share: their words, nothing interpreted.
-import { activeGoals, SummarySection, UserProfile } from '../bot/state';
+import { activeGoals, Goal, SummarySection, UserProfile } from '../bot/state';
 import { formatProgress } from '../goals/gbo';
 import type { Translate } from '../i18n';
 import { safetyPlanLines } from '../safety/safetyPlanLines';
 
 export interface SummaryChoices {
   removed: SummarySection[];
+  /** Ids of single goals taken out (the "goals" section keeps the others). */
+  removedGoals?: string[];
   note?: string;
+}
+
+/** What was taken out of a summary: whole sections and single goals, as chosen or as agreed. */
+export type SummaryRemovals = Pick<SummaryChoices, 'removed' | 'removedGoals'>;
+
+/** The active goals the summary still holds, in the order they were set. */
+export function goalsInSummary(profile: UserProfile | undefined, removals: SummaryRemovals): Goal[] {
+  if (removals.removed.includes('goals')) return [];
+  const removedGoals = removals.removedGoals ?? [];
+  return activeGoals(profile).filter((goal) => !removedGoals.includes(goal.id));
 }
 
 /** The lines of the summary, without the parts the young person removed; empty when nothing is left. */
@@ -30,12 +42,10 @@ export function summaryLines(profile: UserProfile, choices: SummaryChoices, t: T
       lines.push(t('summary.involved', { involved: t(`choices.involved.${preferences.involved}`) }));
     }
   }
-  if (keep('goals')) {
-    for (const goal of activeGoals(profile)) {
-      const progress = formatProgress(goal.ratings) ?? t('goals.notRated');
-      const key = goal.firstStep ? 'summary.goal' : 'summary.goalNoStep';
-      lines.push(t(key, { text: goal.text, firstStep: goal.firstStep, progress }));
-    }
+  for (const goal of goalsInSummary(profile, choices)) {
+    const progress = formatProgress(goal.ratings) ?? t('goals.notRated');
+    const key = goal.firstStep ? 'summary.goal' : 'summary.goalNoStep';
+    lines.push(t(key, { text: goal.text, firstStep: goal.firstStep, progress }));
   }
   // The plan leaves the conversation only inside a summary the young person chose to share, and they can remove it.
   if (keep('safetyPlan') && profile.safetyPlan)

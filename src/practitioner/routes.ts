@@ -14,13 +14,13 @@ export interface PractitionerRouteParts {
   inbox: HandoffInbox;
   tokens: ReadonlyArray<PractitionerToken>;
   logger: Logger;
-  /** The clock acknowledgements are stamped with. */
+  /** The clock reads and acknowledgements are stamped with. */
   now?: () => Date;
 }
 
 export type PractitionerAction = 'list' | 'read' | 'acknowledge';
 
-const STATUSES: readonly HandoffStatus[] = ['new', 'acknowledged'];
+const STATUSES: readonly HandoffStatus[] = ['new', 'acknowledged', 'withdrawn'];
 const URGENCIES: readonly HandoffUrgency[] = ['immediate', 'soon', 'routine'];
 const FILTERS = ['status', 'urgency', 'referral'] as const;
 // Handoff ids are ours (UUIDs today); anything else is not a handoff and is not looked up or logged as given.
@@ -133,8 +133,9 @@ export function mountPractitionerRoutes(server: restify.Server, parts: Practitio
 
   server.get(
     '/api/practitioner/handoffs/:id',
-    guarded('read', async (_req, _practitioner, id) => {
-      const record = id === undefined ? undefined : await inbox.get(id);
+    guarded('read', async (_req, practitioner, id) => {
+      // Reading is opening: from the first read on, the young person can no longer withdraw what was read.
+      const record = id === undefined ? undefined : await inbox.open(id, practitioner, now().toISOString());
       if (!record) return notFound('Handoff');
       return { status: 200, body: { id, ...record } };
     }),

@@ -33,7 +33,8 @@ export function describeStoredData(profile: UserProfile | undefined, t: Translat
     lines.push(t('commands.exportSafetyPlan', { date: profile.safetyPlan.updatedAt.slice(0, 10), sections }));
   }
   for (const summary of profile.summaries) {
-    const decision = t(`choices.summaryDecision.${summary.shared ? 'shared' : 'notShared'}`);
+    const decided = summary.withdrawnAt ? 'withdrawn' : summary.shared ? 'shared' : 'notShared';
+    const decision = t(`choices.summaryDecision.${decided}`);
     lines.push(t('commands.exportSummary', { date: summary.decidedAt.slice(0, 10), decision }));
   }
   return { lines, json: JSON.stringify({ profile }, null, 2) };

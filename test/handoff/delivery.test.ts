@@ -1,5 +1,7 @@
-// Delivery over real HTTP: the inbox always, the signed webhook with retries, and its state recorded.
+// Delivery over real HTTP: the inbox always, the signed webhook with retries (none once a share is withdrawn), and
+// its state recorded.
 import { MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
+import { newUserProfile } from '../../src/bot/state';
 import { HandoffDelivery, signWebhookBody } from '../../src/handoff/delivery';
 import { HandoffInbox } from '../../src/handoff/inbox';
 import { createLogger } from '../../src/log';
@@ -63,6 +65,39 @@ describe('HandoffDelivery', () => {
       state: 'failed',
       attempts: 3,
       error: 'HTTP 500',
+    });
+  });
+
+  it('does not retry a webhook once the young person has withdrawn the share', async () => {
+    const hook = await startWebhookReceiver([500]);
+    const inbox = await HandoffInbox.open(new MemoryStorage());
+    const delivery = new HandoffDelivery({
+      inbox,
+      logger: createLogger('silent'),
+      renderText: () => 'the agreed summary',
+      webhook: { url: hook.url, secret: SECRET, retryDelaysMs: [300, 300] },
+    });
+    const adapter = new TestAdapter(async (context: TurnContext) => {
+      await delivery.deliver(context, {
+        service: 'Riverside',
+        language: 'en',
+        reason: 'conversationComplete',
+        urgency: 'routine',
+        profile: { ...newUserProfile(), checkIns: [{ score: 4, at: '2026-11-20T10:01:00.000Z' }] },
+        decision: { id: 'd1', decidedAt: '2026-11-20T10:09:00.000Z', shared: true, removed: [] },
+      });
+    });
+    await adapter.send('share').startTest();
+    while (hook.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const [item] = await inbox.list();
+    expect(await delivery.withdraw(item.id, new Date().toISOString())).toMatchObject({ kind: 'withdrawn' });
+    await delivery.settle();
+    await hook.close();
+    expect(hook.received).toHaveLength(1);
+    expect((await inbox.get(item.id))?.delivery.webhook).toMatchObject({
+      state: 'cancelled',
+      attempts: 1,
+      error: 'withdrawn by the young person',
     });
   });
 

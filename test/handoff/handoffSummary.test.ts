@@ -79,4 +79,24 @@ describe('buildHandoffSummary', () => {
     expect(summary.signals.map((signal) => signal.kind)).toEqual(['perfectionism', 'suicidal_thoughts']);
     expect(JSON.stringify(summary)).not.toMatch(/rested|music|hopes/);
   });
+
+  it('carries nothing of theirs once the share it builds on was withdrawn', () => {
+    const summary = buildHandoffSummary({
+      ...BASE,
+      reason: 'askedForPerson',
+      urgency: 'soon',
+      decision: {
+        id: 'd1',
+        decidedAt: '2026-11-27T10:59:00.000Z',
+        shared: true,
+        removed: [],
+        noteForPractitioner: 'phone calls scare me',
+        handoffId: 'h0',
+        withdrawnAt: '2026-11-27T10:59:30.000Z',
+      },
+    });
+    expect(summary.consent).toEqual({ keepAnswers: true, shared: false, decidedAt: '2026-11-27T10:59:00.000Z' });
+    expect(summary.shared).toBeUndefined();
+    expect(JSON.stringify(summary)).not.toMatch(/rested|music|hopes|phone calls/);
+  });
 });

@@ -1,7 +1,13 @@
-import { MemoryStorage } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { MemoryStorage, Storage } from 'botbuilder';
+import { Pool } from 'pg';
 import { buildHandoffSummary } from '../../src/handoff/handoffSummary';
 import { HandoffInbox } from '../../src/handoff/inbox';
 import type { HandoffUrgency } from '../../src/handoff/handoffContext';
+import { LowdbStorage } from '../../src/storage/lowdbStorage';
+import { PostgresStorage } from '../../src/storage/postgresStorage';
+import { sharedEverything } from '../practitioner/summaries';
+import { makeTempDir, removeDir } from '../support/tempDir';
 
 function summary(id: string, urgency: HandoffUrgency, now: string, referral?: string) {
   return buildHandoffSummary({
@@ -41,5 +47,165 @@ describe('HandoffInbox', () => {
       Array.from({ length: 5 }, (_, i) => inbox.add(summary(`h${i}`, 'soon', `2026-11-20T10:0${i}:00.000Z`))),
     );
     expect((await inbox.list()).map((item) => item.id).sort()).toEqual(['h0', 'h1', 'h2', 'h3', 'h4']);
+  });
+});
+
+// Withdrawing a shared summary, on every store the inbox runs on: botbuilder's MemoryStorage, lowdb and PostgreSQL.
+const connectionString = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface StoreUnderTest {
+  storage: Storage;
+  dispose: () => Promise<void>;
+}
+
+const STORES: Array<[string, () => Promise<StoreUnderTest>]> = [
+  ['MemoryStorage', () => Promise.resolve({ storage: new MemoryStorage(), dispose: () => Promise.resolve() })],
+  [
+    'LowdbStorage',
+    async () => {
+      const dir = await makeTempDir();
+      const storage = await LowdbStorage.open(dir);
+      return {
+        storage,
+        dispose: async () => {
+          await storage.close();
+          await removeDir(dir);
+        },
+      };
+    },
+  ],
+  [
+    'PostgresStorage',
+    async () => {
+      const table = `inbox_test_${randomUUID().replace(/-/g, '')}`;
+      const storage = await PostgresStorage.open({ connectionString, table });
+      return {
+        storage,
+        dispose: async () => {
+          await storage.close();
+          const admin = new Pool({ connectionString });
+          await admin.query(`DROP TABLE IF EXISTS "${table}"`);
+          await admin.end();
+        },
+      };
+    },
+  ],
+];
+
+// Everything the young person shared in sharedEverything(), none of which may stay after a withdrawal.
+const THEIR_CONTENT = ['calmer', 'pass my exams', 'midnight', 'hopes', 'sister Jo', 'Mum can come', 'overthinking'];
+
+describe.each(STORES)('HandoffInbox.withdraw on %s', (_name, openStore) => {
+  let store: StoreUnderTest;
+  let inbox: HandoffInbox;
+
+  beforeEach(async () => {
+    store = await openStore();
+    inbox = await HandoffInbox.open(store.storage);
+  });
+  afterEach(() => store.dispose());
+
+  it('withdraws a shared summary nobody has opened: only the fact and the time stay, in the record and the list', async () => {
+    await inbox.add(sharedEverything('h-1', '2025-03-03T16:30:00.000Z'));
+    expect(await inbox.withdraw('h-1', '2025-03-03T17:00:00.000Z')).toEqual({
+      kind: 'withdrawn',
+      at: '2025-03-03T17:00:00.000Z',
+    });
+
+    const record = await inbox.get('h-1');
+    expect(record).toEqual({
+      summary: {
+        schemaVersion: 1,
+        id: 'h-1',
+        createdAt: '2025-03-03T16:30:00.000Z',
+        service: 'Riverside Youth Service',
+        language: 'en',
+        referral: 'GP-2025-0042',
+        reason: 'conversationComplete',
+        urgency: 'routine',
+        consent: { keepAnswers: true, shared: true, decidedAt: '2025-03-03T16:30:00.000Z' },
+        signals: [],
+        safetyCheckFailed: false,
+      },
+      status: 'withdrawn',
+      withdrawn: { at: '2025-03-03T17:00:00.000Z' },
+      delivery: {},
+    });
+    const stored = JSON.stringify(await store.storage.read(['handoffs/record/h-1', 'handoffs/index']));
+    for (const words of THEIR_CONTENT) expect(stored).not.toContain(words);
+    expect((await inbox.list({ status: 'withdrawn' })).map((item) => item.id)).toEqual(['h-1']);
+
+    // Once withdrawn: nothing more to withdraw, and a practitioner opening it reads only the fact.
+    expect(await inbox.withdraw('h-1', '2025-03-03T17:05:00.000Z')).toEqual({ kind: 'nothingToWithdraw' });
+    const opened = await inbox.open('h-1', 'alex', '2025-03-03T17:10:00.000Z');
+    expect(opened).toEqual(record);
+  });
+
+  it.each([
+    ['opened', (box: HandoffInbox) => box.open('h-1', 'alex', '2025-03-03T16:45:00.000Z')],
+    ['acknowledged', (box: HandoffInbox) => box.acknowledge('h-1', 'sam', '2025-03-03T16:45:00.000Z')],
+  ])('keeps a summary a practitioner has %s, unchanged', async (_what, see) => {
+    await inbox.add(sharedEverything('h-1', '2025-03-03T16:30:00.000Z'));
+    await see(inbox);
+    const before = await inbox.get('h-1');
+    expect(await inbox.withdraw('h-1', '2025-03-03T17:00:00.000Z')).toEqual({ kind: 'alreadyOpened' });
+    expect(await inbox.get('h-1')).toEqual(before);
+    expect(before?.summary.shared?.noteForPractitioner).toContain('Mum can come');
+  });
+
+  it('records only the first practitioner to open a handoff', async () => {
+    await inbox.add(sharedEverything('h-1', '2025-03-03T16:30:00.000Z'));
+    expect(await inbox.open('h-1', 'alex', '2025-03-03T16:45:00.000Z')).toMatchObject({
+      opened: { by: 'alex', at: '2025-03-03T16:45:00.000Z' },
+      summary: { shared: { noteForPractitioner: expect.stringContaining('Mum can come') } },
+    });
+    expect((await inbox.open('h-1', 'sam', '2025-03-03T16:50:00.000Z'))?.opened).toEqual({
+      by: 'alex',
+      at: '2025-03-03T16:45:00.000Z',
+    });
+    expect(await inbox.open('nope', 'sam', '2025-03-03T16:50:00.000Z')).toBeUndefined();
+  });
+
+  it('never withdraws a risk handoff, even one nobody has opened that carries a shared summary', async () => {
+    const shared = sharedEverything('h-risk', '2025-03-03T16:30:00.000Z');
+    await inbox.add({ ...shared, reason: 'risk', urgency: 'immediate' });
+    const before = await inbox.get('h-risk');
+    expect(await inbox.withdraw('h-risk', '2025-03-03T17:00:00.000Z')).toEqual({ kind: 'riskStays' });
+    expect(await inbox.get('h-risk')).toEqual(before);
+    expect((await inbox.list())[0]).toMatchObject({ id: 'h-risk', status: 'new' });
+  });
+
+  it('has nothing to withdraw for an unknown handoff, one not shared, or a request for a person', async () => {
+    await inbox.add(summary('h-person', 'soon', '2025-03-03T16:30:00.000Z'));
+    await inbox.add({ ...sharedEverything('h-asked', '2025-03-03T16:31:00.000Z'), reason: 'askedForPerson' });
+    await inbox.add({
+      ...sharedEverything('h-unshared', '2025-03-03T16:32:00.000Z'),
+      consent: { keepAnswers: true, shared: false },
+    });
+    for (const id of ['nope', 'h-person', 'h-asked', 'h-unshared']) {
+      expect(await inbox.withdraw(id, '2025-03-03T17:00:00.000Z')).toEqual({ kind: 'nothingToWithdraw' });
+    }
+    expect((await inbox.list({ status: 'withdrawn' })).length).toBe(0);
+  });
+
+  it('lets either a withdrawal or a practitioner’s first read win, never both, when they come together', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const id = `h-race-${round}`;
+      await inbox.add(sharedEverything(id, '2025-03-03T16:30:00.000Z'));
+      const [read, result] = await Promise.all([
+        inbox.open(id, 'alex', '2025-03-03T17:00:00.000Z'),
+        inbox.withdraw(id, '2025-03-03T17:00:00.000Z'),
+      ]);
+      const stored = await inbox.get(id);
+      if (result.kind === 'withdrawn') {
+        expect(read?.summary.shared).toBeUndefined();
+        expect(stored?.summary.shared).toBeUndefined();
+        expect(stored?.status).toBe('withdrawn');
+      } else {
+        expect(result).toEqual({ kind: 'alreadyOpened' });
+        expect(read?.summary.shared?.noteForPractitioner).toContain('Mum can come');
+        expect(stored?.opened?.by).toBe('alex');
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
-// The practitioner API over real HTTP: off without tokens, 401 without a valid one, list/read/acknowledge, audit lines.
+// The practitioner API over real HTTP: off without tokens, 401 without a valid one, list/read/acknowledge, a share
+// withdrawn before anyone opened it, audit lines.
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '../../src/log';
 import { RunningBot, startBot } from '../support/botServer';
@@ -178,7 +179,13 @@ describe('practitioner API', () => {
       const response = await call('/api/practitioner/handoffs/h-1', { token: ALEX });
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
-      expect(await json(response)).toEqual({ id: 'h-1', summary: shared, status: 'new', delivery: {} });
+      expect(await json(response)).toEqual({
+        id: 'h-1',
+        summary: shared,
+        status: 'new',
+        opened: { by: 'alex', at: expect.any(String) },
+        delivery: {},
+      });
 
       for (const id of ['h-2', 'h-1x', '..%2Fh-1', '%3Cscript%3E', '%20h-1']) {
         const missing = await call(`/api/practitioner/handoffs/${id}`, { token: ALEX });
@@ -214,6 +221,57 @@ describe('practitioner API', () => {
       const missing = await call('/api/practitioner/handoffs/nope/ack', { method: 'POST', token: SAM });
       expect(missing.status).toBe(404);
       expect(await json(missing)).toEqual({ error: 'Handoff not found.' });
+    });
+
+    describe('a share the young person withdraws', () => {
+      const THEIR_CONTENT = ['calmer', 'pass my exams', 'midnight', 'hopes', 'sister Jo', 'Mum can come'];
+      const read = async (id: string, token = ALEX) => {
+        const response = await call(`/api/practitioner/handoffs/${id}`, { token });
+        expect(response.status).toBe(200);
+        return response.text();
+      };
+
+      it('before anyone opens it: the API gives only that it was withdrawn and when, in the list and the handoff', async () => {
+        await bot.app.inbox.add(sharedEverything('h-1', '2025-03-03T17:00:00.000Z'));
+        const withdrawal = await bot.app.delivery.withdraw('h-1', '2025-03-03T17:20:00.000Z');
+        expect(withdrawal).toEqual({ kind: 'withdrawn', at: '2025-03-03T17:20:00.000Z' });
+
+        const body = await read('h-1');
+        expect(JSON.parse(body)).toMatchObject({
+          id: 'h-1',
+          status: 'withdrawn',
+          withdrawn: { at: '2025-03-03T17:20:00.000Z' },
+          summary: { reason: 'conversationComplete', referral: 'GP-2025-0042', signals: [] },
+        });
+        expect(JSON.parse(body)).not.toHaveProperty('summary.shared');
+        expect(JSON.parse(body)).not.toHaveProperty('opened');
+        for (const words of THEIR_CONTENT) expect(body).not.toContain(words);
+
+        const list = await json(await call('/api/practitioner/handoffs?status=withdrawn', { token: SAM }));
+        expect(list).toEqual({ handoffs: [expect.objectContaining({ id: 'h-1', status: 'withdrawn' })] });
+      });
+
+      it('after a practitioner has opened it: it stays, unchanged', async () => {
+        await bot.app.inbox.add(sharedEverything('h-1', '2025-03-03T17:00:00.000Z'));
+        const first = await read('h-1', SAM);
+        expect(await bot.app.delivery.withdraw('h-1', '2025-03-03T17:20:00.000Z')).toEqual({ kind: 'alreadyOpened' });
+        const again = await read('h-1');
+        expect(again).toBe(first);
+        expect(JSON.parse(again)).toMatchObject({ status: 'new', opened: { by: 'sam' } });
+        expect(again).toContain('Mum can come');
+      });
+
+      it('a risk handoff is never withdrawn, opened or not', async () => {
+        await bot.app.inbox.add({
+          ...sharedEverything('h-risk', '2025-03-03T17:00:00.000Z'),
+          reason: 'risk',
+          urgency: 'immediate',
+        });
+        expect(await bot.app.delivery.withdraw('h-risk', '2025-03-03T17:20:00.000Z')).toEqual({ kind: 'riskStays' });
+        const body = await read('h-risk');
+        expect(JSON.parse(body)).toMatchObject({ status: 'new', summary: { reason: 'risk', urgency: 'immediate' } });
+        expect(body).toContain('Mum can come');
+      });
     });
 
     it('writes one audit line per access (who, what, which, outcome, when), with no summary content or token', async () => {

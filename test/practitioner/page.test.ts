@@ -1,5 +1,6 @@
 // The practitioner page in a real headless Chromium: sign in, the list urgent first, one handoff with its GBO charts,
-// acknowledge; text only (a young person's words never become markup); keyboard, print and tablet width.
+// acknowledge; text only (a young person's words never become markup); keyboard, print and tablet width; a share
+// withdrawn before anyone opened it.
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -200,6 +201,43 @@ describe('practitioner page in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await page.screenshot({ path: path.join(OUTPUT, 'practitioner-tablet.png'), fullPage: true });
 
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+  });
+
+  it('shows a share withdrawn before anyone opened it as withdrawn, with when and none of their words', async () => {
+    await bot.app.inbox.add(sharedEverything('routine-withdrawn', '2025-03-05T09:00:00.000Z'));
+    expect(await bot.app.delivery.withdraw('routine-withdrawn', '2025-03-05T09:30:00.000Z')).toMatchObject({
+      kind: 'withdrawn',
+    });
+    // The share alex opened above stays as it was.
+    expect(await bot.app.delivery.withdraw('routine-shared', '2025-03-05T09:31:00.000Z')).toEqual({
+      kind: 'alreadyOpened',
+    });
+
+    await page.getByLabel('Status').selectOption('withdrawn');
+    await waitForIds(['routine-withdrawn']);
+    const item = page.locator('#handoff-list button[data-id="routine-withdrawn"]');
+    expect(await item.textContent()).toMatch(/Withdrawn.*Pre-appointment summary/);
+    await item.click();
+    await waitForText(page, '#withdrawn', /^Withdrawn by the young person at 5 Mar 2025, 09:30\.$/);
+    const detail = (await page.locator('#detail').textContent()) ?? '';
+    for (const theirs of [
+      'calmer',
+      'pass my exams',
+      'midnight',
+      'hopes',
+      'sister Jo',
+      'Mum can come',
+      'Overthinking',
+    ]) {
+      expect(detail).not.toContain(theirs);
+    }
+    expect(await page.locator('#detail svg.gbo, #detail .their-words').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Acknowledge', exact: true }).count()).toBe(0);
+
+    await page.getByLabel('Status').selectOption('');
+    await page.locator('#handoff-list button[data-id="routine-shared"]').click();
+    await waitForText(page, '#detail', /Mum can come to the first one/);
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   });
 

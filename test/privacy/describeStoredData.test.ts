@@ -28,7 +28,18 @@ describe('describeStoredData', () => {
           createdAt: '2026-11-20T10:05:00.000Z',
         },
       ],
-      summaries: [{ id: 's1', decidedAt: '2026-11-20T10:09:00.000Z', shared: false, removed: [] }],
+      summaries: [
+        { id: 's1', decidedAt: '2026-11-20T10:09:00.000Z', shared: false, removed: [] },
+        { id: 's2', decidedAt: '2026-11-21T10:09:00.000Z', shared: true, removed: [] },
+        {
+          id: 's3',
+          decidedAt: '2026-11-22T10:09:00.000Z',
+          shared: true,
+          removed: [],
+          handoffId: 'h3',
+          withdrawnAt: '2026-11-22T10:30:00.000Z',
+        },
+      ],
     };
     const description = describeStoredData(profile, i18n.getFixedT('en'));
     expect(description?.lines).toEqual([
@@ -38,6 +49,8 @@ describe('describeStoredData', () => {
       '- Your preferences: Yes, let\'s do it; It didn\'t help; "hopes"; My family',
       '- wake up feeling rested (on the go; how close: 3 → 6)',
       '- A summary you decided about on 2026-11-20: not shared',
+      '- A summary you decided about on 2026-11-21: shared',
+      '- A summary you decided about on 2026-11-22: shared, then withdrawn',
     ]);
     expect(JSON.parse(description?.json ?? '')).toEqual({ profile });
   });
