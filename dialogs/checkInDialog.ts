@@ -2,7 +2,7 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { ScaleQuestion, scaleAnswer, scaleOptions } from './prompts';
+import { Question, scaleAnswer, scaleOptions } from './prompts';
 
 export const CHECK_IN_DIALOG = 'checkInDialog';
 const SCORE_PROMPT = 'checkInScorePrompt';
@@ -10,7 +10,7 @@ const SCORE_PROMPT = 'checkInScorePrompt';
 export class CheckInDialog extends ComponentDialog {
   constructor(private readonly state: BotState) {
     super(CHECK_IN_DIALOG);
-    this.addDialog(new ScaleQuestion(SCORE_PROMPT));
+    this.addDialog(new Question(SCORE_PROMPT));
     this.addDialog(
       new WaterfallDialog(`${CHECK_IN_DIALOG}.steps`, [this.askScore.bind(this), this.recordScore.bind(this)]),
     );

@@ -7,13 +7,8 @@ import { BotState } from '../src/bot/state';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { SafetyVerdict } from '../src/safety/safetyCheck';
-import {
-  DIRECT_QUESTION_DIALOG,
-  DirectQuestionDialog,
-  DirectQuestionOptions,
-  DirectQuestionOutcome,
-} from './directQuestionDialog';
-import { NextStepsOptions, SAFETY_NEXT_STEPS_DIALOG, SafetyNextStepsDialog, SafetyOutcome } from './safetyNextSteps';
+import { DIRECT_QUESTION_DIALOG, DirectQuestionDialog, DirectQuestionOptions } from './directQuestionDialog';
+import { NextStepsOptions, SAFETY_NEXT_STEPS_DIALOG, SafetyNextStepsDialog, safetyOutcomeOf } from './safetyNextSteps';
 import { DialogSettings } from './settings';
 
 export const CONCERN_DIALOG = 'concernDialog';
@@ -72,16 +67,17 @@ export class ConcernDialog extends ComponentDialog {
   }
 
   private async offerChoices(step: Step) {
-    const outcome = step.result as DirectQuestionOutcome | undefined;
+    const outcome = safetyOutcomeOf(step.result);
     // After the risk path the young person has already chosen what to do next.
-    if (outcome === 'resume' || outcome === 'stayPaused') return step.endDialog(outcome);
+    if (outcome && outcome.kind !== 'answeredNo') return step.endDialog(outcome);
     const next: NextStepsOptions = { questionKey: 'safetyReplies:concern.question', offerPlan: false };
     return step.beginDialog(SAFETY_NEXT_STEPS_DIALOG, next);
   }
 
   private async finish(step: Step) {
-    const outcome = step.result as SafetyOutcome;
-    if (outcome === 'resume') await this.state.carryOnPast(step.context, step.options.verdict?.concernEvidence ?? []);
+    const outcome = safetyOutcomeOf(step.result);
+    if (outcome?.kind === 'carryOn')
+      await this.state.carryOnPast(step.context, step.options.verdict?.concernEvidence ?? []);
     return step.endDialog(outcome);
   }
 }

@@ -3,8 +3,8 @@ import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { ConsentQuestion, consentAnswer } from './consentQuestion';
-import { YES_NO } from './prompts';
+import { consentOptions } from './consentQuestion';
+import { Question, YES_NO, answerOf } from './prompts';
 
 export const DELETE_DATA_DIALOG = 'deleteDataDialog';
 const CONFIRM_PROMPT = 'deleteDataConfirmPrompt';
@@ -12,10 +12,10 @@ const CONFIRM_PROMPT = 'deleteDataConfirmPrompt';
 export class DeleteDataDialog extends ComponentDialog {
   constructor(
     private readonly state: BotState,
-    serviceName: string,
+    private readonly serviceName: string,
   ) {
     super(DELETE_DATA_DIALOG);
-    this.addDialog(new ConsentQuestion(CONFIRM_PROMPT, 'delete', serviceName));
+    this.addDialog(new Question(CONFIRM_PROMPT));
     this.addDialog(
       new WaterfallDialog(`${DELETE_DATA_DIALOG}.steps`, [this.confirm.bind(this), this.deleteIfConfirmed.bind(this)]),
     );
@@ -25,16 +25,19 @@ export class DeleteDataDialog extends ComponentDialog {
   private async confirm(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
     const buttons = YES_NO.map((answer) => t(`choices.${answer}`));
-    return step.prompt(CONFIRM_PROMPT, {
-      prompt: MessageFactory.suggestedActions(buttons, t('commands.deleteConfirm')),
-      retryPrompt: MessageFactory.suggestedActions(buttons, t('consentFaq.delete.clarify')),
-    });
+    return step.prompt(
+      CONFIRM_PROMPT,
+      consentOptions('delete', this.serviceName, {
+        prompt: MessageFactory.suggestedActions(buttons, t('commands.deleteConfirm')),
+        retryPrompt: MessageFactory.suggestedActions(buttons, t('faq.delete.clarify')),
+      }),
+    );
   }
 
   private async deleteIfConfirmed(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
     // Nothing is deleted on anything but an unambiguous yes.
-    if (consentAnswer(step, 'delete') !== 'yes') {
+    if (answerOf(step) !== 'yes') {
       await step.context.sendActivity(t('commands.deleteCancelled'));
       return step.endDialog(false);
     }

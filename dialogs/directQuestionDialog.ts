@@ -2,20 +2,15 @@
 // alive, or of hurting yourself?" — Yes / No / Not sure / I'd rather not say. Anything but a clear no is the risk
 // path; a no goes on gently and never withdraws a risk handoff already made.
 import { MessageFactory } from 'botbuilder';
-import {
-  ComponentDialog,
-  PromptValidatorContext,
-  TextPrompt,
-  WaterfallDialog,
-  WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState, DirectQuestionReason } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
-import { DIRECT_ANSWERS, DirectAnswer, readDirectAnswer } from '../src/safety/directAnswer';
+import { DIRECT_ANSWERS, DirectAnswer } from '../src/safety/directAnswer';
+import { answerOf, Question } from './prompts';
 import type { SafetyVerdict } from '../src/safety/safetyCheck';
 import { RISK_DIALOG, RiskDialog, RiskOptions } from './riskDialog';
-import type { SafetyOutcome } from './safetyNextSteps';
+import { ANSWERED_NO, safetyOutcomeOf } from './safetyNextSteps';
 import { DialogSettings } from './settings';
 
 export const DIRECT_QUESTION_DIALOG = 'directQuestionDialog';
@@ -27,27 +22,17 @@ export interface DirectQuestionOptions {
   verdict: SafetyVerdict;
 }
 
-/** How the direct question ended: a clear no (carry on gently), or how the risk path it led to ended. */
-export type DirectQuestionOutcome = 'answeredNo' | SafetyOutcome;
-
-/** Re-asks once, explaining why; a second answer that is not one of the four counts as "not sure". */
-class DirectAnswerQuestion extends TextPrompt {
-  constructor(id: string) {
-    super(id, (prompt: PromptValidatorContext<string>) => {
-      const answer = readDirectAnswer(prompt.recognized.value ?? '', turnLanguage(prompt.context).language);
-      return Promise.resolve(answer !== undefined || prompt.attemptCount > 1);
-    });
-  }
-}
-
 export class DirectQuestionDialog extends ComponentDialog {
+  private readonly serviceName: string;
+
   constructor(
     private readonly state: BotState,
     settings: DialogSettings,
     handoff: HandoffPort,
   ) {
     super(DIRECT_QUESTION_DIALOG);
-    this.addDialog(new DirectAnswerQuestion(ANSWER));
+    this.serviceName = settings.serviceName;
+    this.addDialog(new Question(ANSWER));
     this.addDialog(new RiskDialog(state, settings, handoff));
     this.addDialog(
       new WaterfallDialog(`${DIRECT_QUESTION_DIALOG}.steps`, [
@@ -66,16 +51,18 @@ export class DirectQuestionDialog extends ComponentDialog {
     const leadIn = t(
       step.options.because === 'unsure' ? 'safetyReplies:direct.leadIn' : 'safetyReplies:direct.leadInConcern',
     );
+    // Re-asked once, saying why; a second reply that is not one of the four answers counts as "not sure".
     return step.prompt(ANSWER, {
       prompt: MessageFactory.suggestedActions(buttons, `${leadIn} ${question}`),
       retryPrompt: MessageFactory.suggestedActions(buttons, t('safetyReplies:direct.retry', { question })),
+      validations: { expectation: { kind: 'directQuestion' }, faq: 'direct', serviceName: this.serviceName, reasks: 1 },
     });
   }
 
   private async act(step: WaterfallStepContext<DirectQuestionOptions>) {
-    const { t, language } = turnLanguage(step.context);
+    const { t } = turnLanguage(step.context);
     // No clear answer after asking twice: in doubt, a person should know.
-    const answer: DirectAnswer = readDirectAnswer(String(step.result ?? ''), language) ?? 'notSure';
+    const answer = (answerOf(step) as DirectAnswer | undefined) ?? 'notSure';
     await this.state.recordDirectQuestion(step.context, {
       askedBecause: step.options.because,
       answer,
@@ -91,11 +78,11 @@ export class DirectQuestionDialog extends ComponentDialog {
     const { riskHandoffAt } = await this.state.readConversationData(step.context);
     const lines = [t('safetyReplies:direct.thanksNo'), ...(riskHandoffAt ? [t('safetyReplies:direct.stillTold')] : [])];
     await step.context.sendActivity(lines.join(' '));
-    return step.endDialog('answeredNo' satisfies DirectQuestionOutcome);
+    return step.endDialog(ANSWERED_NO);
   }
 
   /** After the risk path: resume or stay paused, as the young person chose there. */
   private async finish(step: WaterfallStepContext<DirectQuestionOptions>) {
-    return step.endDialog(step.result as SafetyOutcome);
+    return step.endDialog(safetyOutcomeOf(step.result));
   }
 }

@@ -5,19 +5,19 @@ import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuild
 import { activeGoals, BotState, Goal, LIFE_AREAS, LifeArea } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { goalConfirmationCards, goalReadBack } from '../src/cards/promptCards';
-import { classifyGoal, reflectiveQuestion, suggestPersonalPhrasing } from '../src/goals/phrasing';
+import { classifyGoal, phrasingFromAnswer, reflectiveQuestion } from '../src/goals/phrasing';
 import {
-  ChoiceQuestion,
+  Question,
+  YES_NO,
+  answerOf,
   choiceAnswer,
   choiceCardOptions,
   choiceOptions,
   choicesFor,
-  ScaleQuestion,
   scaleAnswer,
   scaleOptions,
-  TextQuestion,
   textAnswer,
-  YES_NO,
+  textOptions,
 } from './prompts';
 
 export const GOAL_SETTING_DIALOG = 'goalSettingDialog';
@@ -55,18 +55,17 @@ function readBackOf(draft: GoalDraft) {
   return { text: draft.text ?? '', firstStep: draft.firstStep, rating: draft.rating };
 }
 
-function question(step: Step, key: string, values?: Record<string, unknown>) {
+function question(step: Step, key: string) {
   const { t } = turnLanguage(step.context);
-  const prompt = t(key, values);
-  return { prompt, retryPrompt: t('prompts.retryText', { question: prompt }) };
+  return textOptions(t, t(key));
 }
 
 export class GoalSettingDialog extends ComponentDialog {
   constructor(private readonly state: BotState) {
     super(GOAL_SETTING_DIALOG);
-    this.addDialog(new ChoiceQuestion(CHOICE));
-    this.addDialog(new TextQuestion(TEXT));
-    this.addDialog(new ScaleQuestion(SCALE));
+    this.addDialog(new Question(CHOICE));
+    this.addDialog(new Question(TEXT));
+    this.addDialog(new Question(SCALE));
     this.addDialog(
       new WaterfallDialog(`${GOAL_SETTING_DIALOG}.steps`, [
         this.askFirstIfWanted.bind(this),
@@ -101,7 +100,10 @@ export class GoalSettingDialog extends ComponentDialog {
       return step.endDialog();
     }
     const key = activeGoals(profile).length === 0 ? 'goals.areaQuestion' : 'goals.areaQuestionAnother';
-    return step.prompt(CHOICE, choiceOptions(t, t(key), choicesFor(t, 'choices.lifeArea', LIFE_AREAS)));
+    return step.prompt(
+      CHOICE,
+      choiceOptions(t, t(key), choicesFor(t, 'choices.lifeArea', LIFE_AREAS), { prompt: 'lifeArea' }),
+    );
   }
 
   private async askText(step: Step) {
@@ -118,19 +120,20 @@ export class GoalSettingDialog extends ComponentDialog {
     const shapes = classifyGoal(text, language);
     if (shapes.length === 0) return step.next();
     const prompt = reflectiveQuestion(shapes, language);
-    return step.prompt(TEXT, {
-      prompt,
-      retryPrompt: turnLanguage(step.context).t('prompts.retryText', { question: prompt }),
-    });
+    // "idk" or "nothing" is an answer here too: their own words stand, and nothing is suggested.
+    const expectation = { kind: 'text', nothingMeans: 'no', doubtMeansNothing: true } as const;
+    return step.prompt(TEXT, textOptions(turnLanguage(step.context).t, prompt, expectation));
   }
 
   private async offerSuggestion(step: Step) {
     const answer = textAnswer(step);
     const draft = draftOf(step);
     const { t, language } = turnLanguage(step.context);
-    // An answer with nothing to build on ("idk") gets no suggestion: their first words stand.
-    if (!answer || !draft.text || classifyGoal(answer, language).includes('vague')) return step.next();
-    draft.suggestion = suggestPersonalPhrasing(draft.text, answer, language);
+    // An answer with nothing to build on ("idk") gets no suggestion: their first words stand. A feeling ("i'd be
+    // happier") is the commonest answer, and is built on.
+    const suggestion = answer && draft.text ? phrasingFromAnswer(draft.text, answer, language) : undefined;
+    if (!suggestion) return step.next();
+    draft.suggestion = suggestion;
     const prompt = t('goals.suggestionQuestion', { suggestion: draft.suggestion });
     return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices.suggestion', SUGGESTION_CHOICES)));
   }
@@ -153,12 +156,25 @@ export class GoalSettingDialog extends ComponentDialog {
       draft.firstWording = draft.text;
       draft.text = rewritten;
     }
-    return step.prompt(TEXT, question(step, 'goals.firstStepQuestion'));
+    // "idk" gets two or three tiny examples for their part of life; "no"/"skip" leaves it for the practitioner.
+    const { t } = turnLanguage(step.context);
+    const examples = t(`goals.firstStepExamples.${draft.area ?? 'somethingElse'}`);
+    const prompt = t('goals.firstStepQuestion');
+    return step.prompt(
+      TEXT,
+      textOptions(
+        t,
+        prompt,
+        { kind: 'text', nothingMeans: 'no' },
+        { feelingAnswers: false, retryPrompt: t('goals.firstStepHelp', { examples }) },
+      ),
+    );
   }
 
   private async askRating(step: Step) {
     draftOf(step).firstStep = textAnswer(step);
     const { t } = turnLanguage(step.context);
+    if (answerOf(step) === 'no') await step.context.sendActivity(t('goals.firstStepLeft'));
     const question = () => t('goals.ratingQuestion');
     const retry = () => t('goals.ratingRetry');
     return step.prompt(SCALE, scaleOptions(question, retry, 'closeness', t));
@@ -170,7 +186,10 @@ export class GoalSettingDialog extends ComponentDialog {
     draft.rating = scaleAnswer(step);
     const { t } = turnLanguage(step.context);
     const cards = (buttons: string[]) => goalConfirmationCards(readBackOf(draft), buttons, t);
-    return step.prompt(CHOICE, choiceCardOptions(t, 'choices.readBack', READ_BACK_CHOICES, cards));
+    return step.prompt(
+      CHOICE,
+      choiceCardOptions(t, 'choices.readBack', READ_BACK_CHOICES, cards, { prompt: 'readBack' }),
+    );
   }
 
   private async confirmOrChange(step: Step) {

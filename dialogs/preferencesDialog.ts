@@ -11,7 +11,7 @@ import {
   PastExperience,
 } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, TextQuestion, textAnswer } from './prompts';
+import { Question, choiceAnswer, choiceOptions, choicesFor, textAnswer, textOptions } from './prompts';
 
 export const PREFERENCES_DIALOG = 'preferencesDialog';
 const CHOICE = 'preferencesChoice';
@@ -31,8 +31,8 @@ function valuesOf(step: WaterfallStepContext<PreferencesProgress>): { goalWork?:
 export class PreferencesDialog extends ComponentDialog {
   constructor(private readonly state: BotState) {
     super(PREFERENCES_DIALOG);
-    this.addDialog(new ChoiceQuestion(CHOICE));
-    this.addDialog(new TextQuestion(TEXT));
+    this.addDialog(new Question(CHOICE));
+    this.addDialog(new Question(TEXT));
     this.addDialog(
       new WaterfallDialog(`${PREFERENCES_DIALOG}.steps`, [
         this.askGoalWork.bind(this),
@@ -50,7 +50,10 @@ export class PreferencesDialog extends ComponentDialog {
     const { t } = turnLanguage(step.context);
     if (!step.options.explained) await step.context.sendActivity(t('preferences.intro'));
     const question = t('preferences.goalWorkQuestion');
-    return step.prompt(CHOICE, choiceOptions(t, question, choicesFor(t, 'choices.goalWork', GOAL_WORK_OR_NOT_SURE)));
+    return step.prompt(
+      CHOICE,
+      choiceOptions(t, question, choicesFor(t, 'choices.goalWork', GOAL_WORK_OR_NOT_SURE), { prompt: 'goalWork' }),
+    );
   }
 
   private async recordGoalWork(step: WaterfallStepContext<PreferencesProgress>) {
@@ -77,6 +80,7 @@ export class PreferencesDialog extends ComponentDialog {
         t,
         t('preferences.pastExperienceQuestion'),
         choicesFor(t, 'choices.pastExperience', PAST_EXPERIENCES),
+        { prompt: 'pastExperience' },
       ),
     );
   }
@@ -105,14 +109,16 @@ export class PreferencesDialog extends ComponentDialog {
     const choice = choiceAnswer<(typeof WORD_CHOICES)[number]>(step);
     if (choice === 'ownWord') {
       const question = t('preferences.ownWordQuestion');
-      return step.prompt(TEXT, { prompt: question, retryPrompt: t('prompts.retryText', { question }) });
+      return step.prompt(TEXT, textOptions(t, question));
     }
     return step.next(choice ? t(`choices.goalWord.${choice}`) : undefined);
   }
 
   private async recordWord(step: WaterfallStepContext<PreferencesProgress>) {
     const language = turnLanguage(step.context);
-    const word = valuesOf(step).goalWork === 'now' ? textAnswer(step) : undefined;
+    // A word chosen from the buttons comes as the word itself; their own word as the answer to the question.
+    const chosen = typeof step.result === 'string' ? step.result : textAnswer(step);
+    const word = valuesOf(step).goalWork === 'now' ? chosen : undefined;
     if (word) {
       await this.state.updateProfile(step.context, (profile) => {
         profile.preferences.goalWord = word;
@@ -126,6 +132,7 @@ export class PreferencesDialog extends ComponentDialog {
         language.t,
         language.t('preferences.involvedQuestion'),
         choicesFor(language.t, 'choices.involved', INVOLVED_CHOICES),
+        { prompt: 'involved' },
       ),
     );
   }

@@ -1,62 +1,132 @@
-// The prompts every dialog uses: buttons (suggested actions or an Adaptive Card) and free text alike, kind re-asks at
-// most twice, then a way on.
-import { ActionTypes, CardFactory, InputHints, MessageFactory } from 'botbuilder';
+// The one kind of question every dialog asks: buttons (suggested actions or an Adaptive Card) and free text alike,
+// read by the understanding module against what was asked. An answer goes on; a question back is answered from a
+// short FAQ and the question asked again; feeling is acknowledged before the question comes again (never "Sorry, I
+// didn't catch that"); anything unclear gets the kind re-ask, at most twice, then a way on.
+import { Activity, ActionTypes, CardFactory, InputHints, MessageFactory, TurnContext } from 'botbuilder';
 import {
   Choice,
-  ChoicePrompt,
-  FoundChoice,
-  ListStyle,
+  Prompt,
   PromptOptions,
+  PromptRecognizerResult,
   PromptValidatorContext,
-  TextPrompt,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { AdaptiveCardJson } from '../src/cards/layout';
 import type { Wording } from '../src/cards/markdown';
 import { QuestionCards, ScaleAnchors, scaleQuestionCards } from '../src/cards/promptCards';
-import { parseZeroToTen } from '../src/goals/scale';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { Translate } from '../src/i18n';
+import { ChoicePrompt, Expectation, Interpretation, understand } from '../src/understanding/understand';
 
 /** A prompt re-asks kindly at most this many times; then the answer is taken as "skipped" and the dialog goes on. */
 export const MAX_REASKS = 2;
 /** Longest free-text answer kept; a goal or a note is a sentence or two, not an essay. */
 export const MAX_ANSWER_LENGTH = 500;
 
-/** Accepts a valid answer; after MAX_REASKS kind re-asks, says so gently and lets the dialog go on without one. */
-async function orWayOn(prompt: PromptValidatorContext<unknown>, valid: boolean): Promise<boolean> {
-  if (valid) return true;
-  if (prompt.attemptCount <= MAX_REASKS) return false;
-  await prompt.context.sendActivity(turnLanguage(prompt.context).t('prompts.wayOn'));
-  return true;
+/** Which short FAQ answers a question back: a consent question's own answers, or the general ones. */
+export type FaqTopic = 'consent' | 'share' | 'delete' | 'direct' | 'general';
+
+/** What an answer is read against, kept in the prompt's options so the router reads the same thing. */
+export interface QuestionReading {
+  readonly expectation: Expectation;
+  readonly faq: FaqTopic;
+  /** For the FAQ's wording ("Only the practitioners at {{serviceName}}"). */
+  readonly serviceName?: string;
+  /** Kind re-asks before the way on (MAX_REASKS unless a question says otherwise). */
+  readonly reasks?: number;
+  /**
+   * Free text where feeling words are the answer ("i'd feel calmer", a goal, a note), not something said instead of
+   * one; false where the answer is a thing to do (a first step).
+   */
+  readonly feelingAnswers?: boolean;
 }
 
-/** Buttons (suggested actions) whose titles, typed or tapped, choose them; numbers and close words work too. */
-export class ChoiceQuestion extends ChoicePrompt {
-  constructor(id: string) {
-    super(id, (prompt: PromptValidatorContext<FoundChoice>) => orWayOn(prompt, prompt.recognized.succeeded));
-    this.style = ListStyle.suggestedAction;
-    this.recognizerOptions = { allowPartialMatches: true };
+/** What a question returns: the words given and how they were understood (unclear after the way on). */
+export interface Understood {
+  readonly text: string;
+  readonly interpretation: Interpretation;
+}
+
+type QuestionOptions = PromptOptions & { validations: QuestionReading };
+
+/** The reading a question was asked with; free text when the options carry none. */
+export function readingOf(options: PromptOptions | undefined): QuestionReading {
+  const reading = (options as Partial<QuestionOptions> | undefined)?.validations;
+  return reading?.expectation ? reading : { expectation: { kind: 'text' }, faq: 'general' };
+}
+
+/** Whether a yes here changes what happens to a young person's data or care: then no answer is never a yes. */
+export function isConsentCritical(expectation: Expectation): boolean {
+  return (expectation.kind === 'yesNo' || expectation.kind === 'choice') && expectation.consentCritical;
+}
+
+/** The answer is a length a goal, a step or a note can be. */
+function fitsAnAnswer(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && trimmed.length <= MAX_ANSWER_LENGTH;
+}
+
+async function send(context: TurnContext, activity: string | Partial<Activity> | undefined): Promise<void> {
+  if (activity) await context.sendActivity(activity);
+}
+
+async function validate(prompt: PromptValidatorContext<Understood>): Promise<boolean> {
+  const { context, options, attemptCount } = prompt;
+  const { t } = turnLanguage(context);
+  const reading = readingOf(options);
+  const understood = prompt.recognized.value;
+  const interpretation = understood?.interpretation ?? { kind: 'unclear' };
+  if (interpretation.kind === 'answer' && (reading.expectation.kind !== 'text' || fitsAnAnswer(understood?.text ?? '')))
+    return true;
+  if (attemptCount > (reading.reasks ?? MAX_REASKS)) {
+    // A consent question's dialog says plainly what "no answer" meant, and no answer to the direct question takes
+    // the risk path; elsewhere, a gentle way on.
+    const dialogSaysWhatNext = isConsentCritical(reading.expectation) || reading.expectation.kind === 'directQuestion';
+    if (!dialogSaysWhatNext) await send(context, t('prompts.wayOn'));
+    prompt.recognized.value = { text: understood?.text ?? '', interpretation: { kind: 'unclear' } };
+    return true;
   }
-}
-
-/** A free-text answer: not empty, not too long. */
-export class TextQuestion extends TextPrompt {
-  constructor(id: string) {
-    super(id, (prompt: PromptValidatorContext<string>) => {
-      const text = (prompt.recognized.value ?? '').trim();
-      return orWayOn(prompt, text.length > 0 && text.length <= MAX_ANSWER_LENGTH);
-    });
+  if (interpretation.kind === 'question') {
+    const values = { serviceName: reading.serviceName ?? '' };
+    await send(context, t(`faq.${reading.faq}.${interpretation.about}`, values));
+    await send(context, options.retryPrompt ?? options.prompt);
+  } else if (interpretation.kind === 'feeling') {
+    // One short line in the bot's words (unless a gentle safety line already answered), then the question itself.
+    if (!context.responded) await send(context, t('faq.feeling'));
+    await send(context, options.prompt);
+  } else {
+    await send(context, options.retryPrompt ?? options.prompt);
   }
+  // botbuilder re-asks only when nothing was said this turn, so the re-ask above is always ours.
+  return false;
 }
 
-/** A 0–10 rating, tapped on the card or typed ("about a 6", "6/10", "six"). */
-export class ScaleQuestion extends TextPrompt {
+/** A question read by the understanding module; its options carry what the answer is read against (QuestionReading). */
+export class Question extends Prompt<Understood> {
   constructor(id: string) {
-    super(id, (prompt: PromptValidatorContext<string>) => {
-      const language = turnLanguage(prompt.context).language;
-      return orWayOn(prompt, parseZeroToTen(prompt.recognized.value ?? '', language) !== undefined);
-    });
+    super(id, validate);
+  }
+
+  protected async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    await send(context, isRetry && options.retryPrompt ? options.retryPrompt : options.prompt);
+  }
+
+  protected onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<Understood>> {
+    const text = context.activity.text ?? '';
+    const reading = readingOf(options);
+    const understood = understand(text, reading.expectation, turnLanguage(context).language);
+    const feelingIsTheAnswer = understood.kind === 'feeling' && reading.feelingAnswers === true;
+    const interpretation: Interpretation = feelingIsTheAnswer ? { kind: 'answer', value: 'text' } : understood;
+    return Promise.resolve({ succeeded: true, value: { text, interpretation } });
   }
 }
 
@@ -68,38 +138,12 @@ export function cardMessage(card: AdaptiveCardJson, inputHint = InputHints.Accep
   return MessageFactory.attachment(CardFactory.adaptiveCard(card), undefined, undefined, inputHint);
 }
 
-/**
- * Options for a question asked as an Adaptive Card: the card on the question and on the re-ask, instead of suggested
- * actions (`choices` are still what a ChoiceQuestion recognises, typed or tapped).
- */
-export function cardOptions(cards: QuestionCards, choices?: Choice[]): PromptOptions {
-  return {
-    prompt: cardMessage(cards.ask, InputHints.ExpectingInput),
-    retryPrompt: cardMessage(cards.retry, InputHints.ExpectingInput),
-    style: ListStyle.none,
-    ...(choices ? { choices } : {}),
-  };
-}
-
-/** Options for a 0–10 question: the scale card, on the question and on the re-ask. */
-export function scaleOptions(question: Wording, retry: Wording, anchors: ScaleAnchors, t: Translate): PromptOptions {
-  return cardOptions(scaleQuestionCards(question, retry, anchors, t));
-}
-
-/** The rating the young person gave at a ScaleQuestion, or undefined when they were offered a way on. */
-export function scaleAnswer(step: WaterfallStepContext): number | undefined {
-  return parseZeroToTen(String(step.result ?? ''), turnLanguage(step.context).language);
-}
-
-/** The text given at a TextQuestion, or undefined when they were offered a way on. */
-export function textAnswer(step: WaterfallStepContext): string | undefined {
-  const text = String(step.result ?? '').trim();
-  return text.length > 0 && text.length <= MAX_ANSWER_LENGTH ? text : undefined;
-}
-
-/** The value of the button chosen at a ChoiceQuestion, or undefined when they were offered a way on. */
-export function choiceAnswer<T extends string>(step: WaterfallStepContext): T | undefined {
-  return (step.result as FoundChoice | undefined)?.value as T | undefined;
+function questionOptions(
+  prompt: string | Partial<Activity>,
+  retryPrompt: string | Partial<Activity>,
+  reading: QuestionReading,
+): QuestionOptions {
+  return { prompt, retryPrompt, validations: reading };
 }
 
 /** Buttons for `values`, each titled from the string `<keyPrefix>.<value>` in the turn's language. */
@@ -110,21 +154,127 @@ export function choicesFor(t: Translate, keyPrefix: string, values: readonly str
   });
 }
 
-/** Options for a ChoiceQuestion with the standard kind re-ask. */
-export function choiceOptions(t: Translate, prompt: string, choices: Choice[]): PromptOptions {
-  return { prompt, retryPrompt: t('prompts.retryChoice', { question: prompt }), choices };
+function titleOf(choice: Choice): string {
+  return String(choice.action?.title ?? choice.value);
+}
+
+/** How a choice's answer is read beyond its buttons' words: the phrases of `prompt` in understanding.json, strictly. */
+export interface ChoiceUnderstanding {
+  readonly prompt?: ChoicePrompt;
+  readonly consentCritical?: boolean;
+}
+
+/** What choosing among these buttons is read as: yes/no buttons as a yes or no, others by their words and phrases. */
+export function choiceExpectation(choices: readonly Choice[], understanding: ChoiceUnderstanding = {}): Expectation {
+  const consentCritical = understanding.consentCritical ?? false;
+  const values = choices.map((choice) => choice.value);
+  if (values.length === YES_NO.length && YES_NO.every((value) => values.includes(value)))
+    return { kind: 'yesNo', consentCritical };
+  const titles = Object.fromEntries(choices.map((choice) => [choice.value, titleOf(choice)]));
+  return { kind: 'choice', prompt: understanding.prompt, titles, consentCritical };
 }
 
 /**
- * Options for a ChoiceQuestion asked on a card: its buttons titled from `<keyPrefix>.<value>` (as choicesFor), so
- * what a button answers is what, typed, chooses it.
+ * A question with buttons (suggested actions) and the standard kind re-ask, read as the buttons say, or as `reading`
+ * says (the direct question's buttons are read as its answers).
+ */
+export function choiceOptions(
+  t: Translate,
+  prompt: string,
+  choices: Choice[],
+  understanding: ChoiceUnderstanding = {},
+  reading: QuestionReading = { expectation: choiceExpectation(choices, understanding), faq: 'general' },
+): QuestionOptions {
+  const actions = choices.map((choice) => choice.action ?? titleOf(choice));
+  return questionOptions(
+    MessageFactory.suggestedActions(actions, prompt, undefined, InputHints.ExpectingInput),
+    MessageFactory.suggestedActions(
+      actions,
+      t('prompts.retryChoice', { question: prompt }),
+      undefined,
+      InputHints.ExpectingInput,
+    ),
+    reading,
+  );
+}
+
+/** A question asked on an Adaptive Card, on the question and on the re-ask, read as `expectation`. */
+export function cardOptions(cards: QuestionCards, reading: QuestionReading): QuestionOptions {
+  return questionOptions(
+    cardMessage(cards.ask, InputHints.ExpectingInput),
+    cardMessage(cards.retry, InputHints.ExpectingInput),
+    reading,
+  );
+}
+
+/**
+ * A choice asked on a card: its buttons titled from `<keyPrefix>.<value>` (as choicesFor), so what a button answers is
+ * what, typed, chooses it.
  */
 export function choiceCardOptions(
   t: Translate,
   keyPrefix: string,
   values: readonly string[],
   cards: (buttons: string[]) => QuestionCards,
-): PromptOptions {
+  understanding: ChoiceUnderstanding = {},
+): QuestionOptions {
   const choices = choicesFor(t, keyPrefix, values);
-  return cardOptions(cards(choices.map((choice) => String(choice.action?.title ?? choice.value))), choices);
+  return cardOptions(cards(choices.map(titleOf)), {
+    expectation: choiceExpectation(choices, understanding),
+    faq: 'general',
+  });
+}
+
+/** A 0–10 question: the scale card, on the question and on the re-ask; "prob a 6 now actually" is a 6. */
+export function scaleOptions(question: Wording, retry: Wording, anchors: ScaleAnchors, t: Translate): QuestionOptions {
+  return cardOptions(scaleQuestionCards(question, retry, anchors, t), {
+    expectation: { kind: 'scale' },
+    faq: 'general',
+  });
+}
+
+/**
+ * A free-text question; `nothingMeans: 'no'` where "no"/"nothing" is an answer (a note they may not want to add).
+ * Feeling words answer it unless `feelingAnswers` is false; `retryPrompt` replaces the standard kind re-ask.
+ */
+export function textOptions(
+  t: Translate,
+  prompt: string,
+  expectation: Extract<Expectation, { kind: 'text' }> = { kind: 'text' },
+  asked: { feelingAnswers?: boolean; retryPrompt?: string } = {},
+): QuestionOptions {
+  return questionOptions(prompt, asked.retryPrompt ?? t('prompts.retryText', { question: prompt }), {
+    expectation,
+    faq: 'general',
+    feelingAnswers: asked.feelingAnswers ?? true,
+  });
+}
+
+function understoodOf(step: WaterfallStepContext): Understood | undefined {
+  const result = step.result as Partial<Understood> | undefined;
+  return result?.interpretation ? (result as Understood) : undefined;
+}
+
+/** The answer's value, or undefined when they were offered a way on (or the step did not follow a question). */
+export function answerOf(step: WaterfallStepContext): string | number | undefined {
+  const interpretation = understoodOf(step)?.interpretation;
+  return interpretation?.kind === 'answer' ? interpretation.value : undefined;
+}
+
+/** The rating given at a 0–10 question, or undefined when they were offered a way on. */
+export function scaleAnswer(step: WaterfallStepContext): number | undefined {
+  const value = answerOf(step);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The words given at a free-text question, or undefined when none was given (or "nothing" was the answer). */
+export function textAnswer(step: WaterfallStepContext): string | undefined {
+  const understood = understoodOf(step);
+  return answerOf(step) === 'text' ? understood?.text.trim() : undefined;
+}
+
+/** The value of the button chosen (tapped or typed), or undefined when they were offered a way on. */
+export function choiceAnswer<T extends string>(step: WaterfallStepContext): T | undefined {
+  const value = answerOf(step);
+  return typeof value === 'string' ? (value as T) : undefined;
 }

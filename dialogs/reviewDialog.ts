@@ -6,15 +6,14 @@ import { turnLanguage } from '../src/bot/turnLanguage';
 import type { Wording } from '../src/cards/markdown';
 import { formatProgress, gboProgress } from '../src/goals/gbo';
 import {
-  ChoiceQuestion,
+  Question,
   choiceAnswer,
   choiceOptions,
   choicesFor,
-  ScaleQuestion,
   scaleAnswer,
   scaleOptions,
-  TextQuestion,
   textAnswer,
+  textOptions,
 } from './prompts';
 
 export const REVIEW_DIALOG = 'reviewDialog';
@@ -34,9 +33,9 @@ type Step = WaterfallStepContext<ReviewOptions>;
 export class ReviewDialog extends ComponentDialog {
   constructor(private readonly state: BotState) {
     super(REVIEW_DIALOG);
-    this.addDialog(new ChoiceQuestion(CHOICE));
-    this.addDialog(new TextQuestion(TEXT));
-    this.addDialog(new ScaleQuestion(SCALE));
+    this.addDialog(new Question(CHOICE));
+    this.addDialog(new Question(TEXT));
+    this.addDialog(new Question(SCALE));
     this.addDialog(
       new WaterfallDialog(`${REVIEW_DIALOG}.steps`, [
         this.askRating.bind(this),
@@ -92,7 +91,7 @@ export class ReviewDialog extends ComponentDialog {
     const choice = choiceAnswer<(typeof REVIEW_CHOICES)[number]>(step);
     if (choice === 'edit') {
       const prompt = t('goals.editQuestion');
-      return step.prompt(TEXT, { prompt, retryPrompt: t('prompts.retryText', { question: prompt }) });
+      return step.prompt(TEXT, textOptions(t, prompt));
     }
     if (choice === 'achieved' || choice === 'drop') {
       const id = step.options.goalIds?.[0];

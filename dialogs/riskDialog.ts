@@ -7,8 +7,9 @@ import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
 import type { SafetyVerdict } from '../src/safety/safetyCheck';
-import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
-import { NextStepsOptions, SAFETY_NEXT_STEPS_DIALOG, SafetyNextStepsDialog } from './safetyNextSteps';
+import { Question, QuestionReading, choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import type { DirectAnswer } from '../src/safety/directAnswer';
+import { NextStepsOptions, SAFETY_NEXT_STEPS_DIALOG, SafetyNextStepsDialog, safetyOutcomeOf } from './safetyNextSteps';
 import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const RISK_DIALOG = 'riskDialog';
@@ -28,7 +29,7 @@ export class RiskDialog extends ComponentDialog {
     private readonly handoff: HandoffPort,
   ) {
     super(RISK_DIALOG);
-    this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(new Question(CHOICE));
     this.addDialog(new SafetyNextStepsDialog(state, settings, handoff));
     this.addDialog(
       new WaterfallDialog(`${RISK_DIALOG}.steps`, [
@@ -59,12 +60,19 @@ export class RiskDialog extends ComponentDialog {
     });
     await this.state.noteRiskHandoff(step.context);
     const question = t('safetyReplies:risk.question');
-    return step.prompt(CHOICE, choiceOptions(t, question, choicesFor(t, 'safetyReplies:choices.asq', ASQ_ANSWERS)));
+    // "Not right now, just sometimes" is a no to right now; only a clear no to right now skips the emergency line.
+    const reading: QuestionReading = {
+      expectation: { kind: 'directQuestion', aboutRightNow: true },
+      faq: 'direct',
+      serviceName: this.settings.serviceName,
+    };
+    const choices = choicesFor(t, 'safetyReplies:choices.asq', ASQ_ANSWERS);
+    return step.prompt(CHOICE, choiceOptions(t, question, choices, {}, reading));
   }
 
   private async answerAboutRightNow(step: WaterfallStepContext<RiskOptions>) {
     const { t } = turnLanguage(step.context);
-    const answer = choiceAnswer<(typeof ASQ_ANSWERS)[number]>(step);
+    const answer = choiceAnswer<DirectAnswer>(step);
     if (answer === 'no') {
       await step.context.sendActivity(t('safetyReplies:risk.glad'));
     } else {
@@ -78,6 +86,6 @@ export class RiskDialog extends ComponentDialog {
   }
 
   private async finish(step: WaterfallStepContext<RiskOptions>) {
-    return step.endDialog(step.result);
+    return step.endDialog(safetyOutcomeOf(step.result));
   }
 }

@@ -5,7 +5,7 @@ import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuild
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
-import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import { Question, choiceAnswer, choiceOptions, choicesFor } from './prompts';
 import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
 import type { HandoffPort } from '../src/handoff/handoffs';
 import { crisisResourcesForTurn, DialogSettings, personRequestedText } from './settings';
@@ -15,8 +15,22 @@ const CHOICE = 'safetyNextChoice';
 const NEXT_CHOICES = ['carryOn', 'break', 'person', 'support'] as const;
 type NextChoice = 'plan' | (typeof NEXT_CHOICES)[number];
 
-/** How a safety dialog ends: go back to where they were (the question is asked again), or stay paused. */
-export type SafetyOutcome = 'resume' | 'stayPaused';
+/**
+ * How a safety dialog ends, for the conversation it interrupted: carry on where they were (the question is asked
+ * again), stay paused until they choose, or (the direct question) a clear no, after which the conversation goes on.
+ */
+export type SafetyOutcome =
+  { readonly kind: 'carryOn' } | { readonly kind: 'stayPaused' } | { readonly kind: 'answeredNo' };
+
+export const CARRY_ON: SafetyOutcome = { kind: 'carryOn' };
+export const STAY_PAUSED: SafetyOutcome = { kind: 'stayPaused' };
+export const ANSWERED_NO: SafetyOutcome = { kind: 'answeredNo' };
+
+/** The outcome a dialog ended with, if it was a safety dialog's (dialog results are untyped in botbuilder). */
+export function safetyOutcomeOf(result: unknown): SafetyOutcome | undefined {
+  const kind = (result as Partial<SafetyOutcome> | undefined)?.kind;
+  return kind === 'carryOn' || kind === 'stayPaused' || kind === 'answeredNo' ? { kind } : undefined;
+}
 
 export interface NextStepsOptions {
   /** The string key of the question ("What would you like to do now?"). */
@@ -33,7 +47,7 @@ export class SafetyNextStepsDialog extends ComponentDialog {
     private readonly handoff: HandoffPort,
   ) {
     super(SAFETY_NEXT_STEPS_DIALOG);
-    this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(new Question(CHOICE));
     this.addDialog(new SafetyPlanDialog(state, settings));
     this.addDialog(
       new WaterfallDialog(`${SAFETY_NEXT_STEPS_DIALOG}.steps`, [
@@ -59,7 +73,7 @@ export class SafetyNextStepsDialog extends ComponentDialog {
       case 'plan':
         return step.beginDialog(SAFETY_PLAN_DIALOG);
       case 'carryOn':
-        return step.endDialog('resume' satisfies SafetyOutcome);
+        return step.endDialog(CARRY_ON);
       case 'support':
         await step.context.sendActivity(
           [t('safetyReplies:concern.supportIntro'), ...crisisLineTexts(resources, language, t)].join('\n'),
@@ -83,6 +97,6 @@ export class SafetyNextStepsDialog extends ComponentDialog {
 
   private async stayPaused(step: Step) {
     await this.state.setPaused(step.context, true);
-    return step.endDialog('stayPaused' satisfies SafetyOutcome);
+    return step.endDialog(STAY_PAUSED);
   }
 }

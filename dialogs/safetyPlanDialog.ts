@@ -8,11 +8,13 @@ import type { Wording } from '../src/cards/markdown';
 import { safetyPlanQuestionCards } from '../src/cards/promptCards';
 import { safetyPlanCard } from '../src/cards/safetyPlanCard';
 import type { Translate } from '../src/i18n';
-import { cardMessage, cardOptions, TextQuestion, textAnswer } from './prompts';
+import { answerOf, cardMessage, cardOptions, Question, textAnswer } from './prompts';
 import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SAFETY_PLAN_DIALOG = 'safetyPlanDialog';
-const TEXT = 'safetyPlanText';
+/** A safety plan's answers name hard times on purpose ("staying in my room all day" as a warning sign). */
+export const SAFETY_PLAN_ANSWER_PROMPT = 'safetyPlanText';
+const TEXT = SAFETY_PLAN_ANSWER_PROMPT;
 
 /** The plan shown back to the young person (when it is made, and on "my safety plan"), as a card. */
 export function safetyPlanMessage(plan: SafetyPlan, t: Translate) {
@@ -31,7 +33,7 @@ export class SafetyPlanDialog extends ComponentDialog {
     private readonly settings: DialogSettings,
   ) {
     super(SAFETY_PLAN_DIALOG);
-    this.addDialog(new TextQuestion(TEXT));
+    this.addDialog(new Question(TEXT));
     this.addDialog(new WaterfallDialog(`${SAFETY_PLAN_DIALOG}.steps`, [this.ask.bind(this), this.record.bind(this)]));
     this.initialDialogId = `${SAFETY_PLAN_DIALOG}.steps`;
   }
@@ -47,7 +49,12 @@ export class SafetyPlanDialog extends ComponentDialog {
         lines: serviceLines.map((line) => `- ${escape(line)}`).join('\n'),
         serviceName: escape(this.settings.serviceName),
       });
-    return step.prompt(TEXT, cardOptions(safetyPlanQuestionCards(question, t('safetyPlan.skip'), t)));
+    // "idk", "no" or "skip" leaves this part empty and goes on: a plan holds only what they chose to put in it.
+    const expectation = { kind: 'text', nothingMeans: 'no', doubtMeansNothing: true } as const;
+    return step.prompt(
+      TEXT,
+      cardOptions(safetyPlanQuestionCards(question, t('safetyPlan.skip'), t), { expectation, faq: 'general' }),
+    );
   }
 
   private async record(step: Step) {
@@ -56,10 +63,11 @@ export class SafetyPlanDialog extends ComponentDialog {
     const section: SafetyPlanSection = SAFETY_PLAN_SECTIONS[index];
     const sections = { ...step.options.sections };
     const answer = textAnswer(step);
-    const skipped = !answer || answer.toLocaleLowerCase() === t('safetyPlan.skip').toLocaleLowerCase();
+    // "Skip", "idk" or "no" (not after the re-asks, which said their own way on): kindly, the part stays empty.
+    if (answerOf(step) === 'no') await step.context.sendActivity(t('safetyPlan.leftEmpty'));
     // Services are pre-filled from the country's crisis lines; what the young person adds comes first.
     const prefilled = section === 'professionals' ? this.serviceLines(step).join('; ') : undefined;
-    const value = [skipped ? undefined : answer, prefilled].filter(Boolean).join('; ');
+    const value = [answer, prefilled].filter(Boolean).join('; ');
     if (value) sections[section] = value;
     if (index + 1 < SAFETY_PLAN_SECTIONS.length) {
       return step.replaceDialog(`${SAFETY_PLAN_DIALOG}.steps`, { index: index + 1, sections });

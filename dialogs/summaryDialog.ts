@@ -3,33 +3,42 @@
 import { randomUUID } from 'node:crypto';
 import { InputHints, MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { AgreedSummary, BotState, SUMMARY_SECTIONS } from '../src/bot/state';
+import { AgreedSummary, BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { summaryConsentCards } from '../src/cards/promptCards';
 import type { HandoffPort } from '../src/handoff/handoffs';
-import type { SummaryChoices } from '../src/handoff/summaryLines';
-import { ConsentQuestion, consentAnswer } from './consentQuestion';
 import {
-  cardMessage,
-  ChoiceQuestion,
-  choiceAnswer,
-  choiceOptions,
-  choicesFor,
-  TextQuestion,
-  textAnswer,
-  YES_NO,
-} from './prompts';
+  askWhichItem,
+  describeItems,
+  describeRemoved,
+  describeRestored,
+  ItemReference,
+  readSummaryChange,
+  SummaryChange,
+  SummaryItem,
+  SummaryItemId,
+  summaryItems,
+  withItemsRemoved,
+  withItemsRestored,
+} from '../src/handoff/summaryItems';
+import type { SummaryChoices } from '../src/handoff/summaryLines';
+import type { Translate } from '../src/i18n';
+import { consentOptions } from './consentQuestion';
+import { Question, YES_NO, answerOf, cardMessage, textAnswer, textOptions, Understood } from './prompts';
 import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SUMMARY_DIALOG = 'summaryDialog';
-const CHOICE = 'summaryChoice';
 const SHARE = 'summaryShare';
 const TEXT = 'summaryText';
 const SHARE_CHOICES = ['share', 'change', 'dontShare'] as const;
-const CHANGE_CHOICES = [...SUMMARY_SECTIONS, 'done'] as const;
+const CHANGE = 'summaryChange';
+/** New words for a goal (or the note) in the summary: anxiety words here describe the goal. */
+export const SUMMARY_NEW_WORDS_PROMPT = 'summaryNewWords';
 
 interface SummaryOptions extends Partial<SummaryChoices> {
   noteAsked?: boolean;
+  /** What the last change took out, for "undo". */
+  lastRemoved?: SummaryItemId[];
 }
 type Step = WaterfallStepContext<SummaryOptions>;
 
@@ -40,9 +49,10 @@ export class SummaryDialog extends ComponentDialog {
     private readonly handoff: HandoffPort,
   ) {
     super(SUMMARY_DIALOG);
-    this.addDialog(new ChoiceQuestion(CHOICE));
-    this.addDialog(new ConsentQuestion(SHARE, 'share', settings.serviceName));
-    this.addDialog(new TextQuestion(TEXT));
+    this.addDialog(new Question(SHARE));
+    this.addDialog(new Question(TEXT));
+    this.addDialog(new Question(CHANGE));
+    this.addDialog(new Question(SUMMARY_NEW_WORDS_PROMPT));
     this.addDialog(
       new WaterfallDialog(`${SUMMARY_DIALOG}.steps`, [
         this.askIfNote.bind(this),
@@ -50,22 +60,28 @@ export class SummaryDialog extends ComponentDialog {
         this.showAndAsk.bind(this),
         this.decide.bind(this),
         this.applyChange.bind(this),
+        this.saveNewWords.bind(this),
       ]),
     );
     this.initialDialogId = `${SUMMARY_DIALOG}.steps`;
   }
 
+  /** "Anything you'd like them to know?": "no", a bare "yes" (then asked what), or the note itself, unprompted. */
   private async askIfNote(step: Step) {
     if (step.options.noteAsked) return step.next();
     const { t } = turnLanguage(step.context);
-    return step.prompt(CHOICE, choiceOptions(t, t('summary.noteQuestion'), choicesFor(t, 'choices', YES_NO)));
+    const options = textOptions(t, t('summary.noteQuestion'), { kind: 'text', nothingMeans: 'no', yesMeans: 'yes' });
+    const buttons = YES_NO.map((answer) => t(`choices.${answer}`));
+    options.prompt = MessageFactory.suggestedActions(buttons, t('summary.noteQuestion'));
+    return step.prompt(TEXT, options);
   }
 
   private async askNote(step: Step) {
-    if (step.options.noteAsked || choiceAnswer(step) !== 'yes') return step.next();
+    // The note given straight away, or "no", goes on as it is.
+    if (step.options.noteAsked || answerOf(step) !== 'yes') return step.next(step.result);
     const { t } = turnLanguage(step.context);
-    const prompt = t('summary.noteText');
-    return step.prompt(TEXT, { prompt, retryPrompt: t('prompts.retryText', { question: prompt }) });
+    // Whatever they say here is the note, a feeling included; "nothing" after all is no note.
+    return step.prompt(TEXT, textOptions(t, t('summary.noteText'), { kind: 'text', nothingMeans: 'no' }));
   }
 
   private async showAndAsk(step: Step) {
@@ -83,32 +99,38 @@ export class SummaryDialog extends ComponentDialog {
     const buttons = SHARE_CHOICES.map((choice) => t(`choices.share.${choice}`));
     // A reply that is not a clear choice gets a plain question, never the sharing: "Do you want me to share it now?"
     const clarify = (['share', 'dontShare', 'change'] as const).map((choice) => t(`choices.clarifyShare.${choice}`));
-    return step.prompt(SHARE, {
-      prompt: cardMessage(summaryConsentCards(summary, buttons, t).ask, InputHints.ExpectingInput),
-      retryPrompt: MessageFactory.suggestedActions(
-        clarify,
-        t('consentFaq.share.clarify', { serviceName: this.settings.serviceName }),
-      ),
-    });
+    return step.prompt(
+      SHARE,
+      consentOptions('share', this.settings.serviceName, {
+        prompt: cardMessage(summaryConsentCards(summary, buttons, t).ask, InputHints.ExpectingInput),
+        retryPrompt: MessageFactory.suggestedActions(
+          clarify,
+          t('faq.share.clarify', { serviceName: this.settings.serviceName }),
+        ),
+      }),
+    );
   }
 
   private async decide(step: Step) {
-    const { t } = turnLanguage(step.context);
-    const decision = consentAnswer(step, 'share') as (typeof SHARE_CHOICES)[number] | undefined;
+    const { t, language } = turnLanguage(step.context);
+    const decision = answerOf(step) as (typeof SHARE_CHOICES)[number] | undefined;
     if (decision === 'change') {
-      return step.prompt(
-        CHOICE,
-        choiceOptions(t, t('summary.changeQuestion'), choicesFor(t, 'choices.change', CHANGE_CHOICES)),
-      );
+      // "can i take out just the job one", "undo": a change named in the same message is made straight away.
+      const change = readSummaryChange(this.answerText(step) ?? '', await this.items(step), language);
+      const named = change.kind === 'undo' || (change.kind !== 'done' && this.refersToItems(change));
+      if (named) return this.makeChange(step, change);
+      return this.askWhatToChange(step, t('summary.changeQuestion'));
     }
     // Only an explicit "share" shares; no answer is not consent.
     const shared = decision === 'share';
+    const choices = this.choices(step);
     const summary: AgreedSummary = {
       id: randomUUID(),
       decidedAt: new Date().toISOString(),
       shared,
-      removed: this.choices(step).removed,
-      noteForPractitioner: this.choices(step).note,
+      removed: choices.removed,
+      removedGoals: choices.removedGoals,
+      noteForPractitioner: choices.note,
     };
     await this.state.updateProfile(step.context, (profile) => {
       profile.summaries.push(summary);
@@ -121,6 +143,7 @@ export class SummaryDialog extends ComponentDialog {
     await step.context.sendActivity(
       [
         t(shared ? 'summary.shared' : 'summary.notShared', { serviceName }),
+        shared ? t('summary.canWithdraw') : undefined,
         this.settings.serviceNextSteps,
         t('handoff.sooner', { emergency }),
       ]
@@ -130,17 +153,120 @@ export class SummaryDialog extends ComponentDialog {
     return step.endDialog(summary);
   }
 
+  /** The change asked for: take parts out (naming exactly what), undo, new words for a goal or the note, or done. */
   private async applyChange(step: Step) {
-    const section = choiceAnswer<(typeof CHANGE_CHOICES)[number]>(step);
-    const removed = [...this.choices(step).removed];
-    if (section && section !== 'done' && !removed.includes(section)) {
-      removed.push(section);
-      await step.context.sendActivity(turnLanguage(step.context).t('summary.removed'));
+    const { language } = turnLanguage(step.context);
+    const text = this.answerText(step);
+    // Nothing clear after the kind re-asks: the summary again, unchanged.
+    if (text === undefined || answerOf(step) === undefined) return this.showAgain(step, step.options);
+    return this.makeChange(step, readSummaryChange(text, await this.items(step), language));
+  }
+
+  private refersToItems(change: Exclude<SummaryChange, { kind: 'undo' | 'done' }>): boolean {
+    return (change.kind === 'remove' ? change.items : change.goal).kind === 'items';
+  }
+
+  private async makeChange(step: Step, change: SummaryChange) {
+    const { t } = turnLanguage(step.context);
+    const items = await this.items(step);
+    switch (change.kind) {
+      case 'done':
+        return this.showAgain(step, step.options);
+      case 'undo': {
+        const last = step.options.lastRemoved ?? [];
+        if (last.length === 0) return this.askWhatToChange(step, t('summary.nothingToUndo'));
+        const restored = withItemsRestored(this.choices(step), last);
+        const shownAgain = summaryItems(await this.state.readProfile(step.context), restored);
+        await step.context.sendActivity(describeRestored(last, shownAgain, t));
+        return this.showAgain(step, { ...step.options, ...restored, lastRemoved: [] });
+      }
+      case 'reword': {
+        const target = this.oneOf(change.goal, items, ['goal', 'note']);
+        if (!target) return this.askWhatToChange(step, this.whichMessage(change.goal, items, t));
+        (step.values as { rewording?: SummaryItemId }).rewording = target.id;
+        const current = target.kind === 'goal' ? target.text : (step.options.note ?? '');
+        return step.prompt(SUMMARY_NEW_WORDS_PROMPT, textOptions(t, t('summary.newWordsQuestion', { current })));
+      }
+      case 'remove':
+        if (change.items.kind === 'items') return this.removeItems(step, change.items.ids);
+        return this.askWhatToChange(step, this.whichMessage(change.items, items, t));
     }
-    return step.replaceDialog(`${SUMMARY_DIALOG}.steps`, { ...step.options, removed });
+  }
+
+  /** New words for the goal or note being reworded; the goal keeps its first wording for the practitioner. */
+  private async saveNewWords(step: Step) {
+    const target = (step.values as { rewording?: SummaryItemId }).rewording;
+    const words = textAnswer(step);
+    if (!target || !words) return this.showAgain(step, step.options);
+    const { t } = turnLanguage(step.context);
+    if (target === 'note') {
+      await step.context.sendActivity(t('summary.reworded', { words }));
+      return this.showAgain(step, { ...step.options, note: words });
+    }
+    const goalId = target.slice('goal:'.length);
+    await this.state.updateProfile(step.context, (profile) => {
+      const goal = profile.goals.find((candidate) => candidate.id === goalId);
+      if (!goal) return;
+      goal.firstWording ??= goal.text;
+      goal.text = words;
+    });
+    await step.context.sendActivity(t('summary.reworded', { words }));
+    return this.showAgain(step, step.options);
+  }
+
+  private async removeItems(step: Step, ids: readonly SummaryItemId[]) {
+    const { t } = turnLanguage(step.context);
+    const before = await this.items(step);
+    await step.context.sendActivity(describeRemoved(ids, before, t));
+    return this.showAgain(step, {
+      ...step.options,
+      ...withItemsRemoved(this.choices(step), ids),
+      lastRemoved: [...ids],
+    });
+  }
+
+  /** "What would you like to change?", with the parts that exist as buttons to take out. */
+  private async askWhatToChange(step: Step, question: string) {
+    const { t } = turnLanguage(step.context);
+    const items = await this.items(step);
+    const buttons = [
+      ...items.map((item) => t('summary.takeOut', { item: describeItems([item.id], items, t, 'and') })),
+      t('choices.change.done'),
+    ];
+    const options = textOptions(t, question, { kind: 'text', nothingMeans: 'no' });
+    options.prompt = MessageFactory.suggestedActions(buttons, question);
+    return step.prompt(CHANGE, options);
+  }
+
+  /** "Which did you mean: …?" when a reply could mean more than one part, else what they can say. */
+  private whichMessage(reference: ItemReference, items: readonly SummaryItem[], t: Translate): string {
+    return reference.kind === 'ambiguous' ? askWhichItem(reference.candidates, items, t) : t('summary.itemNotFound');
+  }
+
+  /** The one item a reference names, of the kinds that can be reworded. */
+  private oneOf(reference: ItemReference, items: readonly SummaryItem[], kinds: readonly string[]) {
+    if (reference.kind !== 'items' || reference.ids.length !== 1) return undefined;
+    return items.find((item) => item.id === reference.ids[0] && kinds.includes(item.kind));
+  }
+
+  private showAgain(step: Step, options: SummaryOptions) {
+    return step.replaceDialog(`${SUMMARY_DIALOG}.steps`, { ...options, noteAsked: true });
+  }
+
+  private async items(step: Step): Promise<SummaryItem[]> {
+    return summaryItems(await this.state.readProfile(step.context), this.choices(step));
+  }
+
+  /** The words of the answer the last question was given. */
+  private answerText(step: Step): string | undefined {
+    return (step.result as Understood | undefined)?.text;
   }
 
   private choices(step: Step): SummaryChoices {
-    return { removed: step.options.removed ?? [], note: step.options.note };
+    return {
+      removed: step.options.removed ?? [],
+      removedGoals: step.options.removedGoals ?? [],
+      note: step.options.note,
+    };
   }
 }

@@ -3,7 +3,7 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
-import { ChoiceQuestion, choiceAnswer, choiceOptions, choicesFor, YES_NO } from './prompts';
+import { Question, choiceAnswer, choiceOptions, choicesFor, YES_NO } from './prompts';
 import { crisisResourcesForTurn, DialogSettings, personRequestedText } from './settings';
 
 export const TALK_TO_PERSON_DIALOG = 'talkToPersonDialog';
@@ -15,7 +15,7 @@ export class TalkToPersonDialog extends ComponentDialog {
     private readonly handoff: HandoffPort,
   ) {
     super(TALK_TO_PERSON_DIALOG);
-    this.addDialog(new ChoiceQuestion(CHOICE));
+    this.addDialog(new Question(CHOICE));
     this.addDialog(
       new WaterfallDialog(`${TALK_TO_PERSON_DIALOG}.steps`, [this.confirm.bind(this), this.send.bind(this)]),
     );
@@ -25,7 +25,8 @@ export class TalkToPersonDialog extends ComponentDialog {
   private async confirm(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
     const prompt = t('handoff.confirm', { serviceName: this.settings.serviceName });
-    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices', YES_NO)));
+    // Asking for a person sends a handoff: only a clear yes does it.
+    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices', YES_NO), { consentCritical: true }));
   }
 
   private async send(step: WaterfallStepContext) {

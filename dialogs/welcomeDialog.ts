@@ -3,8 +3,8 @@ import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
-import { ConsentQuestion, consentAnswer } from './consentQuestion';
-import { YES_NO } from './prompts';
+import { consentOptions } from './consentQuestion';
+import { Question, YES_NO, answerOf } from './prompts';
 import { DialogSettings, howToReachService } from './settings';
 
 export const WELCOME_DIALOG = 'welcomeDialog';
@@ -16,7 +16,7 @@ export class WelcomeDialog extends ComponentDialog {
     private readonly settings: DialogSettings,
   ) {
     super(WELCOME_DIALOG);
-    this.addDialog(new ConsentQuestion(CONSENT_PROMPT, 'consent', settings.serviceName));
+    this.addDialog(new Question(CONSENT_PROMPT));
     this.addDialog(
       new WaterfallDialog(`${WELCOME_DIALOG}.steps`, [this.askConsent.bind(this), this.recordConsent.bind(this)]),
     );
@@ -32,16 +32,19 @@ export class WelcomeDialog extends ComponentDialog {
       { type: 'message', text: t('welcome.whatIsKept', { serviceName }) },
     ]);
     const buttons = YES_NO.map((answer) => t(`choices.${answer}`));
-    return step.prompt(CONSENT_PROMPT, {
-      prompt: MessageFactory.suggestedActions(buttons, t('welcome.consentQuestion')),
-      retryPrompt: MessageFactory.suggestedActions(buttons, t('consentFaq.consent.clarify')),
-    });
+    return step.prompt(
+      CONSENT_PROMPT,
+      consentOptions('consent', serviceName, {
+        prompt: MessageFactory.suggestedActions(buttons, t('welcome.consentQuestion')),
+        retryPrompt: MessageFactory.suggestedActions(buttons, t('faq.consent.clarify')),
+      }),
+    );
   }
 
   private async recordConsent(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
     // Only an unambiguous yes is consent; anything else after the re-asks is a no.
-    const given = consentAnswer(step, 'consent') === 'yes';
+    const given = answerOf(step) === 'yes';
     if (!given) {
       // Nothing is kept when the young person says no: not even the refusal.
       const declined = t('welcome.consentDeclined', { serviceName: this.settings.serviceName });

@@ -1,9 +1,8 @@
 // Composition root: builds storage, state, language, dialogs, bot, adapter and HTTP server from one Config.
 import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
-import { MainDialog } from '../dialogs/mainDialog';
+import { TurnRouter } from '../dialogs/turnRouter';
 import { BotState } from './bot/state';
 import { SmallStepsBot } from './bot/smallStepsBot';
-import { CommandRecognisers } from './commands';
 import type { Config } from './config';
 import { HandoffDelivery, PractitionerNotification } from './handoff/delivery';
 import { Handoffs } from './handoff/handoffs';
@@ -16,6 +15,7 @@ import { loadServiceCrisisLines } from './safety/crisisResources';
 import { loadDirectAnswers } from './safety/directAnswer';
 import { SafetyCheck } from './safety/safetyCheck';
 import { loadUnderstanding } from './understanding/understand';
+import { loadSummaryItemWords } from './handoff/summaryItems';
 import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
 import { AppStorage, openStorage } from './storage';
@@ -58,9 +58,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     notifyPractitioners: practitionerNotification(config, adapter, practitionerT),
   });
   const handoffs = new Handoffs(delivery, state, config.serviceName);
-  const mainDialog = new MainDialog(
+  const router = new TurnRouter(
     state,
-    new CommandRecognisers(),
     {
       serviceName: config.serviceName,
       serviceContact: config.serviceContact,
@@ -74,7 +73,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   // Every word list a reply is read with is checked now: a broken file stops the start, not a young person's turn.
   loadDirectAnswers();
   loadUnderstanding();
-  const bot = new SmallStepsBot(state, mainDialog, i18n, config.defaultLanguage, new SafetyCheck(), logger);
+  loadSummaryItemWords();
+  const bot = new SmallStepsBot(state, router, i18n, config.defaultLanguage, new SafetyCheck(), logger);
   const server = new HttpServer({
     adapter,
     bot,

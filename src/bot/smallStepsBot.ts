@@ -2,7 +2,7 @@
 // check on everything the message carries, then the dialogs, then state saved once at the end.
 import { ActivityTypes, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
-import type { MainDialog } from '../../dialogs/mainDialog';
+import type { TurnRouter } from '../../dialogs/turnRouter';
 import type { Language } from '../i18n/languages';
 import { describeError, Logger } from '../log';
 import type { SafetyCheck } from '../safety/safetyCheck';
@@ -18,7 +18,7 @@ const SHARED_CONVERSATION_TYPES = ['groupChat', 'channel'];
 export class SmallStepsBot extends TeamsActivityHandler {
   constructor(
     private readonly state: BotState,
-    private readonly mainDialog: MainDialog,
+    private readonly router: TurnRouter,
     private readonly i18nInstance: i18n,
     private readonly defaultLanguage: Language,
     private readonly safety: SafetyCheck,
@@ -30,7 +30,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
         // Risk is answered anywhere; anything else in a shared chat gets a kind pointer to a private chat.
         await context.sendActivity(turnLanguage(context).t('teams.privateOnly'));
       } else {
-        await this.mainDialog.run(context);
+        await this.router.run(context);
       }
       await next();
     });
@@ -44,7 +44,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
         const people = (context.activity.membersAdded ?? []).filter(
           (member) => member.id !== context.activity.recipient?.id,
         );
-        if (people.length > 0) await this.mainDialog.run(context);
+        if (people.length > 0) await this.router.run(context);
       }
       await next();
     });

@@ -66,8 +66,14 @@ export interface AgreedSummary {
   shared: boolean;
   /** Sections the young person removed before deciding. */
   removed: SummarySection[];
+  /** Single goals (their ids) the young person removed; absent in summaries decided before goals could be. */
+  removedGoals?: string[];
   /** What they would like the practitioner to know, in their words (optional). */
   noteForPractitioner?: string;
+  /** The routine handoff that delivered this summary when it was shared: what withdrawing the share takes back. */
+  handoffId?: string;
+  /** When the young person withdrew the share: no later handoff carries this summary's content. */
+  withdrawnAt?: string;
 }
 export const SUMMARY_SECTIONS = ['checkIns', 'preferences', 'goals', 'safetyPlan', 'note'] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
@@ -143,6 +149,10 @@ export function activeGoals(profile: UserProfile | undefined): Goal[] {
 export interface ConversationData {
   /** Set by "stop"/"pause"; the next message is asked whether to carry on where they left off. */
   pausedAt?: string;
+  /** "Shall we carry on?" was asked after a pause: the next message is read as its answer first. */
+  resumeAsked?: boolean;
+  /** When the conversation said goodbye: a message soon after gets "what happens next", not a new check-in. */
+  closedAt?: string;
   /** The service's referral code this conversation was opened with (e.g. a chat link's ?ref=ABC123). */
   referral?: string;
   /** The last time the direct question was asked here, and the answer (asked at most once per visit). */
@@ -201,6 +211,18 @@ export class BotState {
   async setPaused(context: TurnContext, paused: boolean): Promise<void> {
     const data = await this.conversationData.get(context, {});
     await this.conversationData.set(context, { ...data, pausedAt: paused ? new Date().toISOString() : undefined });
+  }
+
+  /** Changes this conversation's data (kept for the visit, whatever the young person agreed about their answers). */
+  async updateConversationData(context: TurnContext, change: Partial<ConversationData>): Promise<void> {
+    const data = await this.conversationData.get(context, {});
+    await this.conversationData.set(context, { ...data, ...change });
+  }
+
+  /** Whether the conversation said goodbye within this visit (SAFETY_MEMORY_HOURS). */
+  async closedThisVisit(context: TurnContext, now = new Date()): Promise<boolean> {
+    const { closedAt } = await this.readConversationData(context);
+    return closedAt !== undefined && withinSafetyMemory(closedAt, now);
   }
 
   async readConversationData(context: TurnContext): Promise<ConversationData> {

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { readLocaleFile } from '../i18n';
 import { Language, SUPPORTED_LANGUAGES } from '../i18n/languages';
-import type { Command } from '../commands/recognizeCommand';
-import { compilePhrase, findPhrases, Phrase, Span, tokenise } from '../goals/text';
+import type { Command } from '../commands';
+import { compilePhrase, findPhrases, normaliseWord, Phrase, Span, tokenise } from '../goals/text';
 import { parseZeroToTen } from '../goals/scale';
 import { readDirectAnswer } from '../safety/directAnswer';
 
@@ -26,11 +26,28 @@ export type QuestionTopic = (typeof QUESTION_TOPICS)[number] | 'other';
 export type Expectation =
   /** `commandAnswers`: commands that are the answer here ("delete everything" to "delete it all?"). */
   | { kind: 'yesNo'; consentCritical: boolean; commandAnswers?: Partial<Record<Command, 'yes' | 'no'>> }
-  | { kind: 'choice'; prompt: ChoicePrompt; consentCritical: boolean }
+  /**
+   * One of some buttons: `titles` are their words in this language (a tap sends them, and typed inside a sentence
+   * they choose too); `prompt` names the extra phrases for those choices in understanding.json, where there are any.
+   */
+  | {
+      kind: 'choice';
+      prompt?: ChoicePrompt;
+      titles?: Readonly<Record<string, string>>;
+      consentCritical: boolean;
+    }
   | { kind: 'scale' }
-  | { kind: 'directQuestion' }
-  /** Free text; `nothingMeans` is the answer when they say there is nothing ("no", "nothing"), else unclear. */
-  | { kind: 'text'; nothingMeans?: 'no' };
+  /**
+   * The direct question; `aboutRightNow` for the risk reply's "right now?", where "not right now, just sometimes" is a
+   * no to right now (the fact of risk has already gone to a person).
+   */
+  | { kind: 'directQuestion'; aboutRightNow?: boolean }
+  /**
+   * Free text; `nothingMeans` is the answer when they say there is nothing ("no", "nothing"), else unclear, and with
+   * `doubtMeansNothing` "idk" is that answer too (a safety plan's part left empty rather than asked for again);
+   * `yesMeans` makes a bare "yeah there is" an answer (then the bot asks what), where the question was "anything…?".
+   */
+  | { kind: 'text'; nothingMeans?: 'no'; doubtMeansNothing?: boolean; yesMeans?: 'yes' };
 
 export type Interpretation =
   | { kind: 'answer'; value: string | number }
@@ -40,38 +57,81 @@ export type Interpretation =
   | { kind: 'unclear' };
 
 const phraseList = z.array(z.string().trim().min(1)).min(1);
+const valueMap = z.record(z.string(), z.string());
 const understandingSchema = z.object({
   _meta: z.string(),
   yes: phraseList,
   no: phraseList,
   unsure: phraseList,
+  /** Sounds that fill a reply without answering ("umm", "lol"): alone they are unclear, even to the direct question. */
+  hesitation: phraseList,
   negators: phraseList,
+  /** Words that, ending the reply, make the yes just before them a no ("of course not", "defo not"). */
+  negatorsAfter: phraseList,
+  /** Two negators that cancel ("i dont not want it shared"): neither negates what follows. */
+  doubleNegatives: phraseList,
+  /** Words that may stand between a negator and what it negates ("dont really want it shared"). */
+  negationBridges: phraseList,
+  /** Words that take what follows out ("remove my safety plan"): a command named after them is not asked for. */
+  removers: phraseList,
   questionStarts: phraseList,
+  /** Last words that turn a statement into a question ("i already have three dont i"). */
+  tagQuestions: phraseList,
+  /** What a question is about; `other` claims phrases that would otherwise be misread ("change who it is"). */
   questionTopics: z.object(
-    Object.fromEntries(QUESTION_TOPICS.map((topic) => [topic, phraseList])) as Record<
-      (typeof QUESTION_TOPICS)[number],
+    Object.fromEntries([...QUESTION_TOPICS, 'other'].map((topic) => [topic, phraseList])) as Record<
+      QuestionTopic,
       typeof phraseList
     >,
   ),
+  /** First words of a request that names its answer ("can we do it another time"): an answer, not a question. */
+  requestStarts: phraseList,
+  /** Question words that ask even straight after a yes or no ("yeah who sees it"). */
+  questionWords: phraseList,
+  /** Words that say what they want next ("i want to", "i need to"): a command right after them is asked for. */
+  wishStarts: phraseList,
+  /**
+   * Words that put an answer off: a consent-critical yes with them is not a yes now ("send it tomorrow"), and a request
+   * naming its answer with them asks rather than answers ("can i change it later").
+   */
+  laterWords: phraseList,
   commands: z.record(z.string(), phraseList),
   /** Words that may stand beside a one-word command ("stop pls") without making it part of a sentence. */
   commandFiller: phraseList,
+  /** Words that say nothing either way, beside doubt ("not sure yet", "idk tbh"). */
+  filler: phraseList,
   feeling: phraseList,
+  /** First words of a statement about oneself ("i feel", "my head"): feeling there is feeling, not a first step. */
+  feelingStarts: phraseList,
   nothing: phraseList,
+  /** First words of a note that tell the practitioner something ("can they not call my house"): the note itself. */
+  instructions: phraseList,
+  /** Words that address the practitioner: a note saying how they feel with these is for them, not feeling alone. */
+  toThem: phraseList,
+  /** "Not right now": a no to the risk reply's "right now?", whatever else they say about other times. */
+  notRightNow: phraseList,
+  /** "Sometimes": leading an answer to the direct question, not a plain yes ("sometimes yeah"): a person should know. */
+  directNotSure: phraseList,
   /** Words after which a later number replaces an earlier one ("6 or 7, prob 7 actually"). */
   corrections: phraseList,
   /** Words between two numbers that make a range ("between 3 and 4", "4 or 5"): the lower is taken. */
   ranges: phraseList,
+  /** Words that stand for a rating, written "=…" as the whole reply ("not at all" is 0 on both scales: none of it). */
+  scaleAnchors: z.record(z.string().regex(/^(10|\d)$/), phraseList),
   /** Replies whose words mock the answer they seem to give ("yeah sure, what could go wrong 🙄"). */
   sarcasm: phraseList,
-  /** Last words that turn a statement into a question ("i already have three dont i"). */
-  tagQuestions: phraseList,
-  /** First words of a request that names its answer ("can we do it another time"): an answer, not a question. */
-  requestStarts: phraseList,
-  /** First words of a statement about oneself ("i feel", "my head"): feeling there is feeling, not a first step. */
-  feelingStarts: phraseList,
+  /** Text-speak read as the words it stands for, in replies and in these lists ("u" is "you"). */
+  shorthand: z.record(z.string(), z.string().trim().min(1)),
+  /** Common words one letter from an answer word that are words of their own ("sent" is not "send"). */
+  commonWords: phraseList,
+  /** Words before a choice that only say where ("making friends at college"): the other choice is meant. */
+  places: phraseList,
+  /** Words after which a second choice comes later ("sleep first, then friends"): the first is meant. */
+  sequence: phraseList,
   /** Two values named together that mean a third ("helped with some, not others" → mixed). */
-  combinations: z.record(z.string(), z.record(z.string(), z.string())),
+  combinations: z.record(z.string(), valueMap),
+  /** A value said negated ("dont want it sent") or sarcastically that means another ("wasnt unhelpful" → helpful). */
+  opposites: z.record(z.string(), valueMap),
   choices: z.object(
     Object.fromEntries(CHOICE_PROMPTS.map((prompt) => [prompt, z.record(z.string(), phraseList)])) as Record<
       ChoicePrompt,
@@ -89,70 +149,144 @@ interface Tagged<T> {
 interface Compiled {
   readonly yesNo: readonly Tagged<'yes' | 'no'>[];
   readonly unsure: readonly Tagged<'unsure'>[];
+  /** Hesitation first, so a sound in both lists ("hmm") counts as hesitation. */
+  readonly doubt: readonly Tagged<'hesitation' | 'unsure'>[];
   readonly negators: readonly Phrase[];
+  readonly doubleNegatives: readonly Phrase[];
+  readonly negatorsAfter: readonly Phrase[];
+  readonly negationBridges: ReadonlySet<string>;
+  readonly removers: readonly Phrase[];
   readonly questionStarts: readonly Phrase[];
   readonly topics: readonly Tagged<QuestionTopic>[];
   readonly commands: readonly Tagged<Command>[];
   readonly commandFiller: ReadonlySet<string>;
+  readonly filler: ReadonlySet<string>;
   readonly feeling: readonly Phrase[];
   readonly nothing: readonly Tagged<'nothing'>[];
   readonly corrections: readonly Phrase[];
+  readonly notRightNow: readonly Phrase[];
+  readonly directNotSure: readonly Phrase[];
   readonly ranges: readonly Phrase[];
   readonly sarcasm: readonly Phrase[];
   readonly combinations: UnderstandingFile['combinations'];
+  readonly opposites: UnderstandingFile['opposites'];
   readonly tagQuestions: readonly Phrase[];
   readonly requestStarts: readonly Phrase[];
+  readonly wishStarts: readonly Phrase[];
+  readonly questionWords: ReadonlySet<string>;
+  readonly laterWords: readonly Phrase[];
+  readonly instructions: readonly Phrase[];
+  readonly toThem: readonly Phrase[];
   readonly feelingStarts: ReadonlySet<string>;
+  readonly places: ReadonlySet<string>;
+  readonly sequence: readonly Phrase[];
+  readonly scaleAnchors: readonly Tagged<number>[];
   readonly choices: Readonly<Record<ChoicePrompt, readonly Tagged<string>[]>>;
-  /** Every word any phrase uses, to read a typo or a stretched word as the word meant ("colege", "yesss"). */
+  readonly shorthand: ReadonlyMap<string, readonly string[]>;
+  /** Phrases written "=…": they count only as the whole reply, give or take filler ("me", not "stressing me out"). */
+  readonly alone: ReadonlySet<Phrase>;
+  /** Every word the lists use, and common words: never read as a typo of another word. */
+  readonly known: ReadonlySet<string>;
+  /** The words of answers and numbers, to read a typo as the word meant ("colege", "sevn"). */
   readonly vocabulary: ReadonlySet<string>;
 }
 
-const tagged = <T>(value: T, phrases: readonly string[]): Tagged<T>[] =>
-  phrases.map((phrase) => ({ value, phrase: compilePhrase(phrase) }));
-
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A phrase with its text-speak spelled out, as replies are read ("why dont u" is "why dont you"). */
+const spelledOut = (source: string, shorthand: Compiled['shorthand']): string =>
+  source
+    .split(/\s+/)
+    .map((piece) => shorthand.get(normaliseWord(piece))?.join(' ') ?? piece)
+    .join(' ');
+
+const wordsOfPhrase = (phrase: Phrase): string[] =>
+  phrase.parts.flatMap((part) => (part.kind === 'gap' ? [] : [part.text]));
 
 function compile(language: Language): Compiled {
   const data = understandingSchema.parse(
     readLocaleFile(language, 'understanding') ?? readLocaleFile('en', 'understanding'),
   );
+  const shorthand: Compiled['shorthand'] = new Map(
+    Object.entries(data.shorthand).map(([short, meant]) => [
+      normaliseWord(short),
+      tokenise(meant).map((token) => token.norm),
+    ]),
+  );
+  // Every phrase compiled, so every word the lists use is known (and never taken for a typo).
+  const all: Phrase[] = [];
+  const alone = new Set<Phrase>();
+  const phrase = (source: string): Phrase => {
+    const compiled = compilePhrase(spelledOut(source.replace(/^=/, ''), shorthand));
+    if (source.startsWith('=')) alone.add(compiled);
+    all.push(compiled);
+    return compiled;
+  };
+  const phrases = (sources: readonly string[]) => sources.map(phrase);
+  const tagged = <T>(value: T, sources: readonly string[]): Tagged<T>[] =>
+    sources.map((source) => ({ value, phrase: phrase(source) }));
+  const words = (sources: readonly string[]) => new Set(phrases(sources).flatMap(wordsOfPhrase));
+
   const choices = Object.fromEntries(
     CHOICE_PROMPTS.map((prompt) => [
       prompt,
-      Object.entries(data.choices[prompt]).flatMap(([value, phrases]) => tagged(value, phrases)),
+      Object.entries(data.choices[prompt]).flatMap(([value, sources]) => tagged(value, sources)),
     ]),
   ) as Record<ChoicePrompt, Tagged<string>[]>;
+  const yesNo = [...tagged('yes' as const, data.yes), ...tagged('no' as const, data.no)];
+  const unsure = tagged('unsure' as const, data.unsure);
   const compiled = {
-    yesNo: [...tagged('yes' as const, data.yes), ...tagged('no' as const, data.no)],
-    unsure: tagged('unsure' as const, data.unsure),
-    negators: data.negators.map(compilePhrase),
-    questionStarts: data.questionStarts.map(compilePhrase),
-    topics: QUESTION_TOPICS.flatMap((topic) => tagged<QuestionTopic>(topic, data.questionTopics[topic])),
-    commands: Object.entries(data.commands).flatMap(([command, phrases]) => tagged(command as Command, phrases)),
-    commandFiller: new Set(data.commandFiller.flatMap((word) => tokenise(word).map((token) => token.norm))),
-    feeling: data.feeling.map(compilePhrase),
+    yesNo,
+    unsure,
+    doubt: [...tagged('hesitation' as const, data.hesitation), ...unsure],
+    negators: phrases(data.negators),
+    doubleNegatives: phrases(data.doubleNegatives),
+    negatorsAfter: phrases(data.negatorsAfter),
+    negationBridges: words(data.negationBridges),
+    removers: phrases(data.removers),
+    questionStarts: phrases(data.questionStarts),
+    topics: ([...QUESTION_TOPICS, 'other'] as const).flatMap((topic) =>
+      tagged<QuestionTopic>(topic, data.questionTopics[topic]),
+    ),
+    commands: Object.entries(data.commands).flatMap(([command, sources]) => tagged(command as Command, sources)),
+    commandFiller: words(data.commandFiller),
+    filler: words(data.filler),
+    feeling: phrases(data.feeling),
     nothing: tagged('nothing' as const, data.nothing),
-    corrections: data.corrections.map(compilePhrase),
-    ranges: data.ranges.map(compilePhrase),
-    sarcasm: data.sarcasm.map(compilePhrase),
+    corrections: phrases(data.corrections),
+    notRightNow: phrases(data.notRightNow),
+    directNotSure: phrases(data.directNotSure),
+    ranges: phrases(data.ranges),
+    sarcasm: phrases(data.sarcasm),
     combinations: data.combinations,
-    tagQuestions: data.tagQuestions.map(compilePhrase),
-    requestStarts: data.requestStarts.map(compilePhrase),
-    feelingStarts: new Set(data.feelingStarts),
+    opposites: data.opposites,
+    tagQuestions: phrases(data.tagQuestions),
+    requestStarts: phrases(data.requestStarts),
+    wishStarts: phrases(data.wishStarts),
+    questionWords: new Set(data.questionWords),
+    laterWords: phrases(data.laterWords),
+    instructions: phrases(data.instructions),
+    toThem: phrases(data.toThem),
+    feelingStarts: words(data.feelingStarts),
+    places: words(data.places),
+    sequence: phrases(data.sequence),
+    scaleAnchors: Object.entries(data.scaleAnchors).flatMap(([value, sources]) => tagged(Number(value), sources)),
     choices,
+    shorthand,
+    alone,
   };
   // Answers and numbers only: a typo must never turn into a command ("forgot everything" is not "forget everything").
-  const phrases: Phrase[] = [
-    ...compiled.yesNo.map((item) => item.phrase),
-    ...compiled.unsure.map((item) => item.phrase),
-    ...Object.values(choices).flatMap((list) => list.map((item) => item.phrase)),
-  ];
   const vocabulary = new Set([
     ...NUMBER_WORDS,
-    ...phrases.flatMap((phrase) => phrase.parts.flatMap((part) => (part.kind === 'gap' ? [] : [part.text]))),
+    ...[...yesNo, ...unsure, ...Object.values(choices).flat()].flatMap((item) => wordsOfPhrase(item.phrase)),
   ]);
-  return { ...compiled, vocabulary };
+  const known = new Set([
+    ...vocabulary,
+    ...all.flatMap(wordsOfPhrase),
+    ...data.commonWords.map(normaliseWord),
+    ...shorthand.keys(),
+  ]);
+  return { ...compiled, known, vocabulary };
 }
 
 const cache = new Map<Language, Compiled>();
@@ -171,44 +305,64 @@ function compiledFor(language: Language): Compiled {
   return compiled;
 }
 
-/** One letter added, removed, changed or two swapped. */
+/**
+ * One letter added, removed or two swapped; one letter changed only in a long word, as a changed letter in a short one
+ * is usually another word ("maths" is not "mates", "mins" not "mind").
+ */
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
   if (a.length === b.length) {
-    return (
-      a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-    );
+    const changed = a.length >= MIN_CHANGED_LETTER_LENGTH && a.slice(i + 1) === b.slice(i + 1);
+    return changed || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-// Common words one letter from an answer word that must stay themselves ("forgot" is not "forget").
-const KNOWN_ELSEWHERE = new Set(['forgot', 'forget', 'deleted', 'delete', 'stop', 'stopped', 'help', 'helps']);
+// "definately" is "definitely"; "smart" is not "start".
+const MIN_CHANGED_LETTER_LENGTH = 6;
 
-/** The word as meant: stretched letters ("yesss", "sleeep") and one-letter typos ("colege") read as a known word. */
-function asMeant(word: string, vocabulary: ReadonlySet<string>): string {
-  if (vocabulary.has(word) || KNOWN_ELSEWHERE.has(word)) return word;
-  for (const keep of [2, 1]) {
-    const squeezed = word.replace(/(\p{L})\1{2,}/gu, keep === 2 ? '$1$1' : '$1');
-    if (vocabulary.has(squeezed)) return squeezed;
-  }
-  if (word.length < 4 || /\d/.test(word)) return word;
-  const near = [...vocabulary].filter(
+/** The words as typed: stretched letters read as the known word ("yesss", "sleeep"), text-speak spelled out ("u"). */
+function typedWords(text: string, compiled: Compiled): string[] {
+  return tokenise(text).flatMap((token) => {
+    let word = token.norm;
+    if (!compiled.known.has(word)) {
+      // One letter first ("yesss" is "yes", not "yess"), then two ("sleeep" is "sleep").
+      const squeezed = ['$1', '$1$1']
+        .map((keep) => word.replace(/(\p{L})\1{2,}/gu, keep))
+        .find((candidate) => compiled.known.has(candidate));
+      word = squeezed ?? word;
+    }
+    return compiled.shorthand.get(word) ?? [word];
+  });
+}
+
+/** The word meant: an unknown word one letter from exactly one answer word is that word ("colege", "sevn"). */
+function asMeant(word: string, compiled: Compiled): string {
+  if (compiled.known.has(word) || word.length < 4 || /\d/.test(word)) return word;
+  const near = [...compiled.vocabulary].filter(
     (known) => known.length >= 4 && known[0] === word[0] && withinOneEdit(word, known),
   );
   return near.length === 1 ? near[0] : word;
 }
 
-/** Matches of tagged phrases, longest first, none overlapping another: "i dont" is a no, not the "i do" in it. */
+/**
+ * Matches of tagged phrases, longest first, none overlapping another: "i dont" is a no, not the "i do" in it. A phrase
+ * written "=…" matches only as the whole reply.
+ */
 function claim<T>(
   words: readonly string[],
   phrases: readonly Tagged<T>[],
+  compiled: Compiled,
   taken = new Set<number>(),
 ): { value: T; span: Span }[] {
-  const found = phrases.flatMap(({ value, phrase }) => findPhrases(words, [phrase]).map((span) => ({ value, span })));
-  found.sort((a, b) => b.span.matched.length - a.span.matched.length || a.span.start - b.span.start);
+  const found = phrases.flatMap(({ value, phrase }) =>
+    findPhrases(words, [phrase])
+      .filter((span) => !compiled.alone.has(phrase) || saidAlone(words, span, compiled))
+      .map((span) => ({ value, span })),
+  );
+  found.sort((a, b) => b.span.matched.length - a.span.matched.length || b.span.start - a.span.start);
   const claimed: { value: T; span: Span }[] = [];
   for (const match of found) {
     if (match.span.matched.some((index) => taken.has(index))) continue;
@@ -218,13 +372,39 @@ function claim<T>(
   return claimed.sort((a, b) => a.span.start - b.span.start);
 }
 
+/** Whether the rest of the reply is only filler ("me tbh", "not at all lol", but not "not at all ok"). */
+function saidAlone(words: readonly string[], span: Span, compiled: Compiled): boolean {
+  return words.every((word, index) => span.matched.includes(index) || compiled.filler.has(word));
+}
+
 function has(words: readonly string[], phrases: readonly Phrase[]): boolean {
   return findPhrases(words, phrases).length > 0;
 }
 
-/** A phrase right after a negator ("not ok", "dont carry on", "not my parents") is not meant. */
-function negated(words: readonly string[], span: Span, negators: readonly Phrase[]): boolean {
-  return findPhrases(words, negators).some((negator) => negator.end <= span.start && span.start - negator.end <= 1);
+const startsWith = (words: readonly string[], phrases: readonly Phrase[]) =>
+  findPhrases(words, phrases).some((span) => span.start === 0);
+
+// "dont really want it shared": a few bridging words may stand between a negator and what it negates.
+const MAX_BRIDGE_WORDS = 3;
+
+/**
+ * A phrase after a negator ("not ok", "dont carry on", "not my parents", "dont want it sent") is not meant; other words
+ * between them end the negation ("not now, can we stop", "no lets start again").
+ */
+function negated(
+  words: readonly string[],
+  span: Span,
+  compiled: Compiled,
+  negators: readonly Phrase[] = compiled.negators,
+): boolean {
+  const cancelled = new Set(findPhrases(words, compiled.doubleNegatives).flatMap((double) => double.matched));
+  return findPhrases(words, negators).some(
+    (negator) =>
+      !negator.matched.some((index) => cancelled.has(index)) &&
+      negator.end <= span.start &&
+      span.start - negator.end <= MAX_BRIDGE_WORDS &&
+      words.slice(negator.end, span.start).every((word) => compiled.negationBridges.has(word)),
+  );
 }
 
 // Words after which a question may start ("yeah but who reads it", "hmm what happens then").
@@ -245,60 +425,143 @@ const CLAUSE_JOINS = new Set([
   'wait',
 ]);
 
-/** A question back: a "?", or a question's first words at the start or after a joining word. */
-function isQuestion(text: string, words: readonly string[], compiled: Compiled): boolean {
-  if (text.includes('?')) return true;
-  if (findPhrases(words, compiled.tagQuestions).some((span) => span.end === words.length && span.start > 1))
-    return true;
-  const starts = findPhrases(words, compiled.questionStarts);
-  return starts.some((span) => span.start === 0 || CLAUSE_JOINS.has(words[span.start - 1] ?? ''));
+/** Whether a longer answer phrase holds these words ("where" in "where we left off", "right" in "thats right"). */
+function insideAnswer(span: Span, answers: readonly Span[]): boolean {
+  return answers.some(
+    (answer) =>
+      answer.matched.length > span.matched.length && span.matched.every((index) => answer.matched.includes(index)),
+  );
+}
+
+/**
+ * A question's first words at the start, after a joining word or right after an answer, or a question tag at the end ("…dont i"), that are
+ * not part of an answer. A "?" alone is read with the answer (see `read`).
+ */
+function asksQuestion(
+  words: readonly string[],
+  compiled: Compiled,
+  answers: readonly Span[],
+  afterYesNo: readonly Span[],
+): boolean {
+  const tag = findPhrases(words, compiled.tagQuestions).some(
+    (span) => span.end === words.length && span.start > 1 && !insideAnswer(span, answers),
+  );
+  const starts = findPhrases(words, compiled.questionStarts).filter(
+    (span) =>
+      (span.start === 0 ||
+        CLAUSE_JOINS.has(words[span.start - 1] ?? '') ||
+        // "yes what happens then": a question word straight after an answer is asked before the answer counts.
+        (compiled.questionWords.has(words[span.start]) && afterYesNo.some((answer) => answer.end === span.start))) &&
+      !insideAnswer(span, answers),
+  );
+  return tag || starts.length > 0;
 }
 
 function questionTopic(words: readonly string[], compiled: Compiled): QuestionTopic {
-  const [first] = claim(words, compiled.topics);
+  const [first] = claim(words, compiled.topics, compiled);
   return first?.value ?? 'other';
 }
 
-function coveredBy(matches: readonly { span: Span }[]): number {
-  return matches.reduce((sum, match) => sum + match.span.matched.length, 0);
-}
+const COMMAND_FOLLOWERS = new Set(['i', 'im', 'we', 'whats', 'what', 'me', 'this', 'how']);
 
-/** Only doubt ("maybe?", "i guess so??", "hmm"): unclear, not a question. */
-function isOnlyDoubt(words: readonly string[], compiled: Compiled): boolean {
-  const doubt = claim(words, compiled.unsure);
-  const covered = coveredBy(doubt);
-  return doubt.length > 0 && (covered === words.length || (words.length <= 2 && covered >= words.length - 1));
-}
-
-/** A command said anywhere, unless negated; a one-word command only when the rest is filler ("stop pls"). */
-function readCommand(words: readonly string[], compiled: Compiled): { value: Command; span: Span } | undefined {
-  return claim(words, compiled.commands).find(({ value, span }) => {
-    if (negated(words, span, compiled.negators)) return false;
-    if (span.matched.length > 1) return true;
+/**
+ * A command said anywhere, unless negated or taken out ("remove my safety plan"); a one-word command only when the rest is filler ("stop pls"), when it comes
+ * first and then why ("stop i cant do this", "help how does this work"), or when asked for ("can we restart").
+ */
+function readCommand(
+  words: readonly string[],
+  compiled: Compiled,
+  freeText: boolean,
+): { value: Command; span: Span } | undefined {
+  const asked = new Set(
+    [...findPhrases(words, compiled.requestStarts), ...findPhrases(words, compiled.wishStarts)].map((span) => span.end),
+  );
+  return claim(words, compiled.commands, compiled).find(({ span }) => {
+    if (negated(words, span, compiled) || negated(words, span, compiled, compiled.removers)) return false;
+    if (asked.has(span.start)) return true;
+    // In a free-text answer a goal may hold a command's words ("take a break from my phone", "or i start again"):
+    // there a command is one only when asked for, or said (nearly) alone.
+    if (span.matched.length > 1) return !freeText || (span.start === 0 && nearlyAlone(words, span, compiled));
     if (words.every((word, index) => span.matched.includes(index) || compiled.commandFiller.has(word))) return true;
-    // "stop i dont want to do this", "help whats going on", "pause pls": the command first, then why.
+    // "stop skipping breakfast" is a first step; "stop i cant do this" is stop.
     const next = words[span.start + 1];
-    return (
-      span.start === 0 &&
-      (next === words[0] || COMMAND_FOLLOWERS.has(next) || compiled.commandFiller.has(next)) &&
-      value !== undefined
-    );
+    return span.start === 0 && (next === words[0] || COMMAND_FOLLOWERS.has(next) || compiled.commandFiller.has(next));
   });
 }
 
-// Words that may follow a one-word command at the start of a message without making it part of another sentence
-// ("stop skipping breakfast" is a first step, "stop i cant do this" is stop).
-const COMMAND_FOLLOWERS = new Set(['i', 'im', 'we', 'whats', 'what', 'me', 'this']);
+/** A command with at most two words after it that are not filler ("talk to a real person now pls"). */
+function nearlyAlone(words: readonly string[], span: Span, compiled: Compiled): boolean {
+  return words.slice(span.end).filter((word) => !compiled.commandFiller.has(word)).length <= 2;
+}
+
+/**
+ * Only doubt ("maybe?", "i guess so??", "hmm", "not sure yet", "can i think about it"): every word doubt or filler,
+ * or one other word beside real doubt in a two-word reply ("maybe yes", but not "ok lol"). Undefined when it is not
+ * only doubt; else whether it is all hesitation ("umm", "lol").
+ */
+function onlyDoubt(words: readonly string[], compiled: Compiled): { hesitation: boolean } | undefined {
+  const doubt = claim(words, compiled.doubt, compiled);
+  if (doubt.length === 0) return undefined;
+  const covered = new Set(doubt.flatMap((match) => match.span.matched));
+  const request = findPhrases(words, compiled.requestStarts).find((span) => span.start === 0);
+  const rest = words.filter(
+    (word, index) => !covered.has(index) && !compiled.filler.has(word) && !(request && request.matched.includes(index)),
+  );
+  const unsure = doubt.some((match) => match.value === 'unsure');
+  const only = rest.length === 0 || (words.length <= 2 && rest.length === 1 && unsure);
+  return only ? { hesitation: !unsure } : undefined;
+}
+
+/** The answer that consents, at the consent-critical questions: reading it where it was not meant is the failure. */
+function consentingAnswer(expectation: Expectation): string | undefined {
+  if (expectation.kind === 'yesNo' && expectation.consentCritical) return 'yes';
+  if (expectation.kind === 'choice' && expectation.consentCritical && expectation.prompt)
+    return CONSENTING_CHOICE[expectation.prompt];
+  return expectation.kind === 'directQuestion' ? 'yes' : undefined;
+}
+
+/** The answer that consents, at the consent-critical choice questions. */
+const CONSENTING_CHOICE: Partial<Record<ChoicePrompt, string>> = { share: 'share' };
 
 export function understand(text: string, expectation: Expectation, language: Language): Interpretation {
   const compiled = compiledFor(language);
-  const words = tokenise(text).map((token) => asMeant(token.norm, compiled.vocabulary));
-  const emojiOnly = words.length === 0 && /\p{Extended_Pictographic}/u.test(text);
+  const reading = read(text, expectation, language, compiled, true);
+  const consenting = consentingAnswer(expectation);
+  if (consenting === undefined || reading.kind !== 'answer' || reading.value !== consenting) return reading;
+  // A typo never makes a consenting answer: the words as typed must say it too ("sent" is not "send").
+  return read(text, expectation, language, compiled, false);
+}
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+
+function read(
+  text: string,
+  expectation: Expectation,
+  language: Language,
+  compiled: Compiled,
+  correctTypos: boolean,
+): Interpretation {
+  const tapped = tappedChoice(text, expectation);
+  if (tapped !== undefined) return { kind: 'answer', value: tapped };
+  if (text.trim() === '?') return { kind: 'command', command: 'help' };
+  const typed = typedWords(text, compiled);
+  const words = correctTypos ? typed.map((word) => asMeant(word, compiled)) : typed;
+  const emoji = text.match(EMOJI) ?? [];
+  const emojiOnly = words.length === 0 && emoji.length > 0;
   if (words.length === 0 && !emojiOnly) return { kind: 'unclear' };
   const withEmoji = emojiOnly ? [text.trim()] : words;
+  // Emoji said beside words still mock or feel ("sure send it 🙃", "ok 😭").
+  const marked = [...words, ...emoji];
 
-  const choice = expectation.kind === 'choice' ? readChoice(withEmoji, expectation.prompt, compiled) : undefined;
-  const command = readCommand(words, compiled);
+  const choiceList = expectation.kind === 'choice' ? choicePhrases(expectation, compiled) : undefined;
+  // Commands from the words as typed: a typo never becomes a command.
+  const command = readCommand(typed, compiled, expectation.kind === 'text');
+  // A command that names one of the question's own answers is that answer ("begin again" to "carry on or start over?").
+  const named: ChoiceRead | undefined =
+    command && choiceList?.list.some(({ value }) => value === command.value)
+      ? { value: command.value, covered: new Set(command.span.matched) }
+      : undefined;
+  const choice = choiceList ? (readChoice(withEmoji, choiceList, compiled) ?? named) : undefined;
   const commandAnswer =
     expectation.kind === 'yesNo' && command ? expectation.commandAnswers?.[command.value] : undefined;
   // An answer the question expects outranks a command that shares its words ("carry on" to "carry on?").
@@ -306,121 +569,363 @@ export function understand(text: string, expectation: Expectation, language: Lan
     commandAnswer !== undefined ||
     (choice !== undefined &&
       command !== undefined &&
-      command.span.matched.every((index) => choice.span.matched.includes(index)));
-  if (command && !commandIsTheAnswer) return { kind: 'command', command: command.value };
-  if (commandAnswer) return { kind: 'answer', value: commandAnswer };
+      (choice.value === named?.value || command.span.matched.every((index) => choice.covered.has(index))));
+  // "what happens if i delete everything", "who sees my safety plan": a question about a command, not the command.
+  const aboutCommand =
+    command !== undefined &&
+    !startsWith(words, compiled.requestStarts) &&
+    findPhrases(words, compiled.questionStarts).some((span) => span.start === 0 && !command.span.matched.includes(0)) &&
+    claim(words, compiled.topics, compiled).some(
+      ({ value, span }) => value !== 'other' && !span.matched.some((index) => command.span.matched.includes(index)),
+    );
+  if (command && !commandIsTheAnswer && !aboutCommand) return { kind: 'command', command: command.value };
 
-  if (isOnlyDoubt(words, compiled)) {
-    return expectation.kind === 'directQuestion' ? { kind: 'answer', value: 'notSure' } : { kind: 'unclear' };
+  const score =
+    expectation.kind === 'scale'
+      ? (parseZeroToTen(text, language) ??
+        numberInSentence(text, words, compiled, language) ??
+        anchoredScore(words, compiled))
+      : undefined;
+  const questionMark = text.includes('?');
+  // Only doubt is not an answer, unless the answer is in it ("maybe later", "maybe 2", "unsure" to "not sure?"); with
+  // a "?" not even then ("sort of?").
+  const doubt =
+    choice === undefined && score === undefined && commandAnswer === undefined ? onlyDoubt(words, compiled) : undefined;
+  const doubtfulChoice = choice !== undefined && questionMark && onlyDoubt(words, compiled) !== undefined;
+  if (doubt || doubtfulChoice) {
+    // "umm" to the direct question says nothing; "not sure" says a person should know.
+    if (expectation.kind === 'directQuestion')
+      return doubt?.hesitation ? { kind: 'unclear' } : { kind: 'answer', value: 'notSure' };
+    if (expectation.kind === 'text' && expectation.doubtMeansNothing && expectation.nothingMeans)
+      return { kind: 'answer', value: expectation.nothingMeans };
+    return { kind: 'unclear' };
   }
+  const sarcastic = has(marked, compiled.sarcasm);
+  const feeling = has(marked, compiled.feeling);
   // A whole reply that is a yes or a no ("why not", "yeah no") is that answer, whatever its first word.
-  const wholeYesNo = expectation.kind === 'yesNo' && !text.includes('?') ? wholeAnswer(words, compiled) : undefined;
-  if (wholeYesNo) return { kind: 'answer', value: wholeYesNo };
-  const question = isQuestion(text, words, compiled);
-  const request = findPhrases(words, compiled.requestStarts).some((span) => span.start === 0);
+  const wholeYesNo = expectation.kind === 'yesNo' && !questionMark ? wholeAnswer(words, compiled) : undefined;
+  if (wholeYesNo && !(wholeYesNo === 'yes' && sarcastic)) return { kind: 'answer', value: wholeYesNo };
+
+  const yesNoSpans = claim(words, compiled.yesNo, compiled).map((match) => match.span);
+  const answers = [
+    ...yesNoSpans,
+    ...(choiceList ? claim(words, choiceList.list, compiled).map((match) => match.span) : []),
+    ...(named && command ? [command.span] : []),
+  ];
+  // At a consent question, a question word straight after the choice too ("share it what happens then").
+  const strict = expectation.kind === 'choice' && expectation.consentCritical;
+  const asks = asksQuestion(words, compiled, answers, strict ? answers : yesNoSpans);
+  // A request at the start or after a joining word ("almost, but can you take out the sleep bit").
+  const request = findPhrases(words, compiled.requestStarts).some(
+    (span) => span.start === 0 || CLAUSE_JOINS.has(words[span.start - 1] ?? ''),
+  );
   const numberFirst =
     expectation.kind === 'scale' && !findPhrases(words, compiled.questionStarts).some((span) => span.start === 0);
-  const answerInRequest = expectation.kind === 'choice' && !expectation.consentCritical && request && choice;
-  if (question && !answerInRequest && !numberFirst) return { kind: 'question', about: questionTopic(words, compiled) };
-  const sarcastic = has(withEmoji, compiled.sarcasm);
-  const feeling = has(withEmoji, compiled.feeling);
+  // "can we do it another time" answers, and so does "can i take something out" to "share this?" (never a request to
+  // share: that is asked again plainly); "can i change it later" asks whether they could.
+  const answerInRequest =
+    expectation.kind === 'choice' &&
+    request &&
+    choice !== undefined &&
+    (!expectation.consentCritical || choice.value !== consentingAnswer(expectation)) &&
+    !findPhrases(words, compiled.laterWords).some((span) => !span.matched.some((index) => choice.covered.has(index)));
+  // "can they not call my house" tells the practitioner something: the note itself.
+  const instruction = expectation.kind === 'text' && startsWith(words, compiled.instructions);
+  // "can you delete everything" to "delete it all?" answers; "what happens if i delete everything" asks.
+  const commandInRequest = commandAnswer !== undefined && request;
+  if (asks && !answerInRequest && !commandInRequest && !numberFirst && !instruction)
+    return { kind: 'question', about: questionTopic(words, compiled) };
+  // A "?" on an answer, without a question's words, doubts it ("yes?", "ok i guess?").
+  const doubted = questionMark && !asks;
 
   switch (expectation.kind) {
     case 'scale': {
-      const score = parseZeroToTen(text, language) ?? numberInSentence(text, words, compiled, language);
       if (score !== undefined) return { kind: 'answer', value: score };
-      if (question) return { kind: 'question', about: questionTopic(words, compiled) };
+      if (asks) return { kind: 'question', about: questionTopic(words, compiled) };
       break;
     }
     case 'directQuestion': {
       // Feeling without any yes or no ("i just feel empty a lot") is acknowledged and asked again, not read as yes.
-      if (feeling && claim(words, compiled.yesNo).length === 0) return { kind: 'feeling' };
+      if (feeling && claim(words, compiled.yesNo, compiled).length === 0) return { kind: 'feeling' };
+      if (expectation.aboutRightNow && notRightNow(words, compiled)) return { kind: 'answer', value: 'no' };
       const answer = readDirectAnswer(emojiOnly ? text : words.join(' '), language);
+      // "sometimes yeah" leads with how often, and hedges; "yeah sometimes" leads with its yes, and is one.
+      const leadsWithYes = claim(words, compiled.yesNo, compiled)[0]?.span.start === 0 && answer === 'yes';
+      const sometimes = answer !== 'ratherNotSay' && !leadsWithYes && has(words, compiled.directNotSure);
+      // A yes with doubt, a negation beside it, "not now", a "?" or mockery is not a plain yes: a person should know.
+      // ("yes i dont want to be here" stays a yes: its negation is not about the answer.)
+      const said = yesNoSaid(words, compiled);
+      const unsureYes =
+        answer === 'yes' &&
+        (doubted ||
+          sarcastic ||
+          said.unsure ||
+          has(words, compiled.notRightNow) ||
+          negatedBeside(words, said.covered, compiled));
+      if (sometimes || unsureYes) return { kind: 'answer', value: 'notSure' };
       if (answer) return { kind: 'answer', value: answer };
       break;
     }
     case 'yesNo': {
-      const answer = readYesNo(withEmoji, compiled, expectation.consentCritical);
-      if (answer === 'yes' && sarcastic) return { kind: 'unclear' };
+      const said = yesNoSaid(withEmoji, compiled);
+      // "delete everything" to "delete it all?" is that answer, unless the reply also says the other.
+      const answer = commandAnswer
+        ? [...said.found].every((value) => value === commandAnswer)
+          ? commandAnswer
+          : undefined
+        : readYesNo(said, expectation.consentCritical);
+      const wavering =
+        expectation.consentCritical &&
+        (said.unsure || has(words, compiled.laterWords) || negatedBeside(words, said.covered, compiled));
+      if (answer && (doubted || (answer === 'yes' && (sarcastic || wavering)))) return { kind: 'unclear' };
       if (answer) return { kind: 'answer', value: answer };
       break;
     }
     case 'choice': {
       if (!choice) break;
-      if (sarcastic) return { kind: 'unclear' };
-      // At a consent-critical question any doubt stops the accepting answer; a clear "not yet" still stands.
-      const accepting = expectation.consentCritical && choice.value === CONSENTING_CHOICE[expectation.prompt];
-      if (accepting && claim(words, compiled.unsure).length > 0) return { kind: 'unclear' };
+      // "idk i feel like no one gets me": doubt, then how they feel, is feeling rather than a choice.
+      if (feeling && claim(words, compiled.unsure, compiled)[0]?.span.start === 0) return { kind: 'feeling' };
+      const accepting =
+        expectation.consentCritical &&
+        expectation.prompt !== undefined &&
+        choice.value === CONSENTING_CHOICE[expectation.prompt];
+      if (sarcastic) {
+        // "oh yeah it was SO useful 🙄" means the opposite; at a consent-critical question it is only unclear.
+        const opposite = expectation.prompt && compiled.opposites[expectation.prompt]?.[choice.value];
+        return opposite && !expectation.consentCritical ? { kind: 'answer', value: opposite } : { kind: 'unclear' };
+      }
+      // At a consent-critical question any doubt, putting off or taking back stops the accepting answer ("share it i
+      // guess", "send it tomorrow", "send it... actually dont"); a clear "not yet" still stands.
+      const said = yesNoSaid(words, compiled);
+      const negation = negatedBeside(words, new Set([...said.covered, ...choice.covered]), compiled);
+      if (accepting && (said.unsure || said.found.has('no') || negation || has(words, compiled.laterWords)))
+        return { kind: 'unclear' };
+      if (doubted && (expectation.consentCritical || wholeAnswer(words, compiled))) return { kind: 'unclear' };
+      if (expectation.consentCritical && saysBothYesAndNo(words, choice, compiled)) return { kind: 'unclear' };
       return { kind: 'answer', value: choice.value };
     }
     case 'text': {
-      const nothing = claim(words, compiled.nothing);
+      const nothing = claim(words, compiled.nothing, compiled);
       const covered = coveredBy(nothing);
       const saysNothing =
         (nothing.length > 0 && covered >= words.length - 1 && (words.length <= 4 || covered >= 3)) ||
         (nothing[0]?.span.start === 0 &&
           nothing[0].span.matched.length === 1 &&
-          words[1] !== 'one' &&
+          AFTER_A_LEADING_NO.has(words[1] ?? '') &&
           words.length <= 6);
       if (saysNothing)
         return expectation.nothingMeans ? { kind: 'answer', value: expectation.nothingMeans } : { kind: 'unclear' };
       // Only a yes ("yeah there is") says nothing yet.
-      if (wholeAnswer(words, compiled) === 'yes') return { kind: 'unclear' };
-      // A feeling about themselves instead of a first step; a note may well be a feeling they want passed on.
-      if (feeling && !expectation.nothingMeans && compiled.feelingStarts.has(words[0])) return { kind: 'feeling' };
+      if (wholeAnswer(words, compiled) === 'yes')
+        return expectation.yesMeans ? { kind: 'answer', value: expectation.yesMeans } : { kind: 'unclear' };
+      // A feeling about themselves instead of an answer; but a note that tells them how they feel is for them, and a
+      // safety plan's parts (where doubt means nothing) are often feelings themselves.
+      const forThem = expectation.nothingMeans !== undefined && has(words, compiled.toThem);
+      if (feeling && compiled.feelingStarts.has(words[0]) && !forThem && !expectation.doubtMeansNothing)
+        return { kind: 'feeling' };
       return { kind: 'answer', value: 'text' };
     }
   }
   if (feeling) return { kind: 'feeling' };
-  return { kind: 'unclear' };
+  // "cant be undone like ever?" asks about what happens; "somewhere in the middle?" is only unsure.
+  const about = doubted ? questionTopic(words, compiled) : 'other';
+  return about === 'other' ? { kind: 'unclear' } : { kind: 'question', about };
 }
 
-/** The answer that consents, at the consent-critical choice questions. */
-const CONSENTING_CHOICE: Partial<Record<ChoicePrompt, string>> = { share: 'share' };
+function coveredBy(matches: readonly { span: Span }[]): number {
+  return matches.reduce((sum, match) => sum + match.span.matched.length, 0);
+}
+
+// After a leading "no"/"nah", words that make the message about the answer ("no im good", "nah thats it"), not a step
+// that starts with "no" ("no screens in bed").
+const AFTER_A_LEADING_NO = new Set([
+  '',
+  'i',
+  'im',
+  'ill',
+  'its',
+  'thats',
+  'not',
+  'nothing',
+  'thanks',
+  'thank',
+  'ta',
+  'ty',
+  'really',
+  'idk',
+  'dont',
+  'cant',
+  'all',
+  'honestly',
+  'tbh',
+  'sorry',
+  'just',
+  'no',
+  'nah',
+]);
 
 /**
- * Yes or no, or undefined when neither or both is there, or a yes comes with doubt. Doubt is read first, so the
- * "no" in "no idea" or the "not" in "not sure what you mean" is never taken for an answer.
+ * The yeses and noes a reply says (a negated yes is a no, and so is one before a last "not"), whether it doubts, and
+ * the words those took. Doubt and hesitation are read first, so the "no" in "no idea" or the "dont" in "i dont really
+ * care" is never taken for an answer.
  */
-function readYesNo(words: readonly string[], compiled: Compiled, strict: boolean): 'yes' | 'no' | undefined {
+function yesNoSaid(
+  words: readonly string[],
+  compiled: Compiled,
+): { found: ReadonlySet<'yes' | 'no'>; unsure: boolean; covered: ReadonlySet<number> } {
   const doubt = new Set<number>();
-  const unsure = claim(words, compiled.unsure, doubt);
+  claim(words, compiled.doubt, compiled, doubt);
+  // "i dont not want it": a double negative is doubt, and its words are no answer.
+  const doubleNegatives = findPhrases(words, compiled.doubleNegatives);
+  doubleNegatives.forEach((span) => span.matched.forEach((index) => doubt.add(index)));
+  const unsure = claim(words, compiled.unsure, compiled).length > 0 || doubleNegatives.length > 0;
+  // "of course not": a "not" ending the reply.
+  const notAfter = new Set(
+    findPhrases(words, compiled.negatorsAfter)
+      .filter((span) => words.slice(span.end).every((word) => compiled.filler.has(word)))
+      .map((span) => span.start),
+  );
+  const said = claim(words, compiled.yesNo, compiled, new Set(doubt));
   const found = new Set(
-    claim(words, compiled.yesNo, doubt).map(({ value, span }) =>
-      value === 'yes' && negated(words, span, compiled.negators) ? 'no' : value,
+    said.map(({ value, span }) =>
+      value === 'yes' && (negated(words, span, compiled) || (notAfter.has(span.end) && !doubt.has(span.end)))
+        ? 'no'
+        : value,
     ),
   );
-  if (found.size !== 1) return undefined;
-  const [answer] = found;
-  if (answer === 'yes' && strict && unsure.length > 0) return undefined;
-  return answer;
+  return { found, unsure, covered: new Set([...doubt, ...said.flatMap((match) => match.span.matched)]) };
+}
+
+/**
+ * A negator, outside the words of the answer, doubt or hesitation, right after the answer or ending the reply ("send it
+ * not", "yes not my mum"): at a consent-critical question such a yes is not a yes. A negation about something else
+ * ("yes i understand it cant be undone") leaves it; "i dont mind" and "why not" are yeses of their own.
+ */
+function negatedBeside(words: readonly string[], covered: ReadonlySet<number>, compiled: Compiled): boolean {
+  return findPhrases(words, [...compiled.negators, ...compiled.negatorsAfter]).some(
+    (span) =>
+      span.matched.some((index) => !covered.has(index)) &&
+      (covered.has(span.start - 1) || words.slice(span.end).every((word) => compiled.filler.has(word))),
+  );
+}
+
+/** Yes or no, or undefined when neither or both is there, or (`strict`) a yes comes with doubt. */
+function readYesNo(said: ReturnType<typeof yesNoSaid>, strict: boolean): 'yes' | 'no' | undefined {
+  if (said.found.size !== 1) return undefined;
+  const [answer] = said.found;
+  return answer === 'yes' && strict && said.unsure ? undefined : answer;
+}
+
+/** "yes but also no": a choice said only with a bare no, beside a yes, is not clear enough to act on. */
+function saysBothYesAndNo(words: readonly string[], choice: ChoiceRead, compiled: Compiled): boolean {
+  const said = claim(words, compiled.yesNo, compiled).filter(({ span }) => !negated(words, span, compiled));
+  const byYesNo = new Set(said.flatMap((match) => match.span.matched));
+  return (
+    said.some((match) => match.value === 'yes') &&
+    said.some((match) => match.value === 'no') &&
+    [...choice.covered].every((index) => byYesNo.has(index))
+  );
+}
+
+/** A "not right now" with no yes of its own ("not rn no. just sometimes", but not "yes, not right now but soon"). */
+function notRightNow(words: readonly string[], compiled: Compiled): boolean {
+  const said = findPhrases(words, compiled.notRightNow);
+  if (said.length === 0) return false;
+  const covered = new Set(said.flatMap((span) => span.matched));
+  return !claim(words, compiled.yesNo, compiled).some(
+    ({ value, span }) => value === 'yes' && !span.matched.some((index) => covered.has(index)),
+  );
 }
 
 /** The answer when yes or no phrases make up the whole reply. */
 function wholeAnswer(words: readonly string[], compiled: Compiled): 'yes' | 'no' | undefined {
-  const matches = claim(words, compiled.yesNo);
+  const matches = claim(words, compiled.yesNo, compiled);
   const values = new Set(matches.map(({ value }) => value));
   return values.size === 1 && coveredBy(matches) === words.length ? [...values][0] : undefined;
 }
 
+interface ChoiceRead {
+  readonly value: string;
+  /** The words that named it, everywhere they did ("yeah lets carry on": "yeah" and "carry on"). */
+  readonly covered: ReadonlySet<number>;
+}
+
 /**
- * The one choice a reply names: negated ones dropped ("not my parents, just me"), the clause after a "but" deciding
- * ("yes but change the second word"), and named pairs read as their combination ("helped and didnt" → mixed).
+ * The one choice a reply names: negated ones dropped or read as their opposite ("dont want it sent" → dont share),
+ * named pairs read as their combination ("helped and didnt" → mixed), and otherwise the choice that is not only a
+ * place ("friends at college"), the one before a "then" ("sleep first, then friends"), or the clause after a "but"
+ * ("yes but change the second word").
  */
 function readChoice(
   words: readonly string[],
-  prompt: ChoicePrompt,
+  phrases: { prompt?: ChoicePrompt; list: readonly Tagged<string>[] },
   compiled: Compiled,
-): { value: string; span: Span } | undefined {
-  let matches = claim(words, compiled.choices[prompt]).filter(({ span }) => !negated(words, span, compiled.negators));
+): ChoiceRead | undefined {
+  const opposites = phrases.prompt ? compiled.opposites[phrases.prompt] : undefined;
+  let matches = claim(words, phrases.list, compiled).flatMap((match) => {
+    if (!negated(words, match.span, compiled)) return [match];
+    const opposite = opposites?.[match.value];
+    return opposite ? [{ value: opposite, span: match.span }] : [];
+  });
   const values = () => [...new Set(matches.map(({ value }) => value))];
+  const covering = (value: string, kept = matches.filter((match) => match.value === value)): ChoiceRead => ({
+    value,
+    covered: new Set(kept.flatMap((match) => match.span.matched)),
+  });
   if (values().length > 1) {
-    const combined = compiled.combinations[prompt]?.[values().sort().join('+')];
-    if (combined) return { value: combined, span: matches[0].span };
+    const combined = phrases.prompt && compiled.combinations[phrases.prompt]?.[values().sort().join('+')];
+    if (combined) return covering(combined, matches);
+    const narrow = (keep: (span: Span) => boolean) => {
+      const kept = matches.filter(({ span }) => keep(span));
+      if (values().length > 1 && kept.length > 0) matches = kept;
+    };
+    narrow(
+      (span) =>
+        !words.slice(Math.max(0, span.start - PLACE_REACH), span.start).some((word) => compiled.places.has(word)),
+    );
+    const then = findPhrases(words, compiled.sequence)[0];
+    if (then) narrow((span) => span.start < then.start);
     const lastBut = words.lastIndexOf('but');
-    if (lastBut >= 0) matches = matches.filter(({ span }) => span.start > lastBut);
+    if (lastBut >= 0 && values().length > 1) matches = matches.filter(({ span }) => span.start > lastBut);
   }
-  return values().length === 1 ? matches[0] : undefined;
+  return values().length === 1 ? covering(matches[0].value) : undefined;
+}
+
+// "at my new school": a place word a few words before the choice.
+const PLACE_REACH = 3;
+
+type ChoiceExpectation = Extract<Expectation, { kind: 'choice' }>;
+
+/** The button a tap (or typing a button's exact words) chose: a tap is an answer, whatever the question. */
+function tappedChoice(text: string, expectation: Expectation): string | undefined {
+  if (expectation.kind !== 'choice' || !expectation.titles) return undefined;
+  const said = tokenise(text)
+    .map((token) => token.norm)
+    .join(' ');
+  if (said === '') return undefined;
+  return Object.entries(expectation.titles).find(
+    ([, title]) =>
+      tokenise(title)
+        .map((token) => token.norm)
+        .join(' ') === said,
+  )?.[0];
+}
+
+/** The phrases that choose each button: the prompt's own list, and the buttons' words. */
+function choicePhrases(
+  expectation: ChoiceExpectation,
+  compiled: Compiled,
+): { prompt?: ChoicePrompt; list: Tagged<string>[] } {
+  const own = expectation.prompt ? compiled.choices[expectation.prompt] : [];
+  const titles = Object.entries(expectation.titles ?? {}).flatMap(([value, title]) =>
+    tokenise(title).length > 0 ? [{ value, phrase: compilePhrase(spelledOut(title, compiled.shorthand)) }] : [],
+  );
+  return { prompt: expectation.prompt, list: [...own, ...titles] };
+}
+
+/** A rating said in words that stand for it ("not at all tbh"), as the whole reply: "not at all ok" is not 0. */
+function anchoredScore(words: readonly string[], compiled: Compiled): number | undefined {
+  return claim(words, compiled.scaleAnchors, compiled)[0]?.value;
 }
 
 /**

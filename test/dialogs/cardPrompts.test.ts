@@ -54,7 +54,7 @@ function storedProfile(kit: DialogTestKit): unknown {
   const memory = (kit.storage as unknown as { memory: Record<string, string | undefined> }).memory;
   const user = Object.entries(memory).find(([key, value]) => key.includes('/users/') && value)?.[1];
   return JSON.parse(user ?? '{}', (key, value: unknown) =>
-    ['id', 'at', 'answeredAt', 'createdAt', 'decidedAt', 'updatedAt', 'eTag'].includes(key) ? '…' : value,
+    ['id', 'at', 'answeredAt', 'createdAt', 'decidedAt', 'handoffId', 'updatedAt', 'eTag'].includes(key) ? '…' : value,
   );
 }
 

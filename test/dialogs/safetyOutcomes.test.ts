@@ -118,9 +118,10 @@ describe('the direct question', () => {
     },
   );
 
-  it('an answer that is not one re-asks once, explaining why; a second one counts as not sure', async () => {
+  it('a question back is answered, then asked once more saying why; a second non-answer counts as not sure', async () => {
     const { runner, say } = await askedDirectly('direct-unclear');
     expect(messageTexts(await say('why do you want to know'))).toEqual([
+      "Lots of people have thoughts like this, and it's okay to say.",
       expect.stringMatching(/^I'm asking because I want to make sure you're okay/),
     ]);
     expectRiskReply(await say('whatever'), '999', 'Samaritans');

@@ -125,7 +125,7 @@ describe('POST /api/messages', () => {
     ]);
     const before = harness.forConversation(client.conversationId).length;
     expect(await turn('share it')).toEqual([
-      "Thank you. It's saved for Riverside Youth Service to see before you meet. We'll call you within two weeks to book your first appointment. If you need help sooner, or you're not safe, call 999.",
+      "Thank you. It's saved for Riverside Youth Service to see before you meet. If you change your mind before anyone reads it, say \"unshare\". We'll call you within two weeks to book your first appointment. If you need help sooner, or you're not safe, call 999.",
       expect.stringContaining('Thanks for talking with me today'),
     ]);
     // The shared summary goes out as the standard handoff event at the serviceUrl, into the inbox, and to the webhook.

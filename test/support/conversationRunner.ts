@@ -2,7 +2,7 @@
 // i18n, commands and safety check. A step written as JSON ({"value": …}) is sent as that activity (a card submission).
 // Every Adaptive Card the bot sends is checked against Adaptive Cards 1.5 as it goes.
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
-import { MainDialog } from '../../dialogs/mainDialog';
+import { TurnRouter } from '../../dialogs/turnRouter';
 import { DialogSettings } from '../../dialogs/settings';
 import { HandoffDelivery } from '../../src/handoff/delivery';
 import { HandoffPort, Handoffs } from '../../src/handoff/handoffs';
@@ -10,7 +10,6 @@ import type { HandoffSummary } from '../../src/handoff/handoffSummary';
 import { HandoffInbox } from '../../src/handoff/inbox';
 import { summaryText } from '../../src/handoff/summaryCard';
 import { SmallStepsBot } from '../../src/bot/smallStepsBot';
-import { CommandRecognisers } from '../../src/commands';
 import { createLogger } from '../../src/log';
 import { SafetyCheck } from '../../src/safety/safetyCheck';
 import { cardsOf, expectValidAdaptiveCard, messageText } from './adaptiveCards';
@@ -43,10 +42,10 @@ export class ConversationRunner {
         recorded.push(summary);
         return summary;
       },
+      withdrawLatestShare: (context) => handoffs.withdrawLatestShare(context),
     };
-    const dialog = new MainDialog(
+    const dialog = new TurnRouter(
       kit.state,
-      new CommandRecognisers(),
       { serviceName: 'Test Service', serviceContact: '', ...settings },
       recordingHandoffs,
     );

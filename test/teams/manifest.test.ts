@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { CommandRecognisers } from '../../src/commands';
+import { understand } from '../../src/understanding/understand';
 import { colorIcon, outlineIcon } from '../../teams/makeIcons';
 import {
   buildManifest,
@@ -106,9 +106,12 @@ describe('Teams manifest', () => {
     const lists = botOf(manifest).commandLists;
     expect(lists).toHaveLength(1);
     expect(lists[0].scopes).toEqual(['personal']);
-    const recognisers = new CommandRecognisers();
     // Teams sends a command's title as the message text.
-    expect(lists[0].commands.map((command) => recognisers.recognise(command.title, 'en'))).toEqual([
+    const commandOf = (title: string) => {
+      const understood = understand(title, { kind: 'text' }, 'en');
+      return understood.kind === 'command' ? understood.command : understood.kind;
+    };
+    expect(lists[0].commands.map((command) => commandOf(command.title))).toEqual([
       'help',
       'stop',
       'startOver',

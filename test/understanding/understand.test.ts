@@ -2,9 +2,16 @@
 import { Expectation, loadUnderstanding, understand } from '../../src/understanding/understand';
 
 const CONSENT: Expectation = { kind: 'yesNo', consentCritical: true };
+const DELETE: Expectation = { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } };
 const SHARE: Expectation = { kind: 'choice', prompt: 'share', consentCritical: true };
 const GOAL_WORK: Expectation = { kind: 'choice', prompt: 'goalWork', consentCritical: false };
+const RESUME: Expectation = { kind: 'choice', prompt: 'resume', consentCritical: false };
+const INVOLVED: Expectation = { kind: 'choice', prompt: 'involved', consentCritical: false };
+const LIFE_AREA: Expectation = { kind: 'choice', prompt: 'lifeArea', consentCritical: false };
+const PAST: Expectation = { kind: 'choice', prompt: 'pastExperience', consentCritical: false };
+const DIRECT: Expectation = { kind: 'directQuestion' };
 const SCALE: Expectation = { kind: 'scale' };
+const NOTE: Expectation = { kind: 'text', nothingMeans: 'no' };
 
 describe('understand', () => {
   it.each([
@@ -21,11 +28,33 @@ describe('understand', () => {
   it.each([
     ['share it', { kind: 'answer', value: 'share' }],
     ['please dont share', { kind: 'answer', value: 'dontShare' }],
-    ['can i take something out', { kind: 'question', about: 'other' }],
+    ['can i take something out', { kind: 'answer', value: 'change' }],
+    ['can you send it', { kind: 'question', about: 'other' }],
     ['share it i think maybe', { kind: 'unclear' }],
     ['will my mum see it', { kind: 'question', about: 'whoSees' }],
   ])('share (an unambiguous yes only): "%s"', (text, expected) => {
     expect(understand(text, SHARE, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['it has to be perfect or i start again', { kind: 'answer', value: 'text' }],
+    ['take a break from my phone at night', { kind: 'answer', value: 'text' }],
+    ['talk to someone at school about it', { kind: 'answer', value: 'text' }],
+    ['can we take a break', { kind: 'command', command: 'stop' }],
+    ['i want to delete everything you know about me', { kind: 'command', command: 'deleteMyData' }],
+    ['talk to a real person', { kind: 'command', command: 'talkToPerson' }],
+    ['open my safety plan', { kind: 'command', command: 'safetyPlan' }],
+  ])('free text (a goal may hold a command\'s words): "%s"', (text, expected) => {
+    expect(understand(text, { kind: 'text' }, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['not right now no. just sometimes', { kind: 'answer', value: 'no' }],
+    ['not rn', { kind: 'answer', value: 'no' }],
+    ['yes right now', { kind: 'answer', value: 'yes' }],
+    ['yeah, not right now but i will later', { kind: 'answer', value: 'notSure' }],
+  ])('the risk reply\'s "right now?": "%s"', (text, expected) => {
+    expect(understand(text, { kind: 'directQuestion', aboutRightNow: true }, 'en')).toEqual(expected);
   });
 
   it.each([
@@ -85,5 +114,217 @@ describe('understand', () => {
 
   it('an empty message is unclear', () => {
     expect(understand('  ', CONSENT, 'en')).toEqual({ kind: 'unclear' });
+  });
+
+  it.each([
+    ['not yet', CONSENT, { kind: 'answer', value: 'no' }],
+    ['no dont', CONSENT, { kind: 'answer', value: 'no' }],
+    ['who sees it?', CONSENT, { kind: 'question', about: 'whoSees' }],
+    ['what happens to my data', CONSENT, { kind: 'question', about: 'whatKept' }],
+    ['of course not', CONSENT, { kind: 'answer', value: 'no' }],
+    ['defo not', CONSENT, { kind: 'answer', value: 'no' }],
+    ['yeah no problem', CONSENT, { kind: 'answer', value: 'yes' }],
+    ['yes i understand it cant be undone', DELETE, { kind: 'answer', value: 'yes' }],
+    ['i wont not share it', SHARE, { kind: 'unclear' }],
+    ['i dont not want it gone, i dont know', DELETE, { kind: 'unclear' }],
+    ['i dont really want it sent', SHARE, { kind: 'answer', value: 'dontShare' }],
+  ])('negation and questions are understood: "%s"', (text, expectation, expected) => {
+    expect(understand(text, expectation, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['yes?', CONSENT],
+    ['yeah ig', CONSENT],
+    ['yes if i have to', CONSENT],
+    ['ok as long as my mum doesnt see', CONSENT],
+    ['yes later', CONSENT],
+    ['sure 🙄', CONSENT],
+    ['yes not my goals', DELETE],
+    ['ok delete everything except my plan', DELETE],
+    ['delete everything, no wait', DELETE],
+    ['yeah send it tomorrow', SHARE],
+    ['send it... actually dont', SHARE],
+    ['you can send it if you want', SHARE],
+    ['sure send it 🙃', SHARE],
+  ])(
+    'at a consent-critical question a yes with doubt, a condition, a delay or a take-back is not a yes: "%s"',
+    (text, expectation) => {
+      expect(understand(text, expectation, 'en')).toEqual({ kind: 'unclear' });
+    },
+  );
+
+  it.each([
+    ['fine share it i dont really care', SHARE, 'share'],
+    ['yes pls delete everything', DELETE, 'yes'],
+    ['can you delete everything', DELETE, 'yes'],
+  ])('a clear yes stays a yes: "%s"', (text, expectation, value) => {
+    expect(understand(text, expectation, 'en')).toEqual({ kind: 'answer', value });
+  });
+
+  it.each([
+    ['sometimes yeah', 'notSure'],
+    ['now and then', 'notSure'],
+    ['yeah sometimes', 'yes'],
+    ['yeah i think', 'notSure'],
+    ['kinda?', 'notSure'],
+    ['yeah a lot', 'yes'],
+  ])('the direct question: a yes that leads with "sometimes", or is doubted, is not sure: "%s"', (text, value) => {
+    expect(understand(text, DIRECT, 'en')).toEqual({ kind: 'answer', value });
+  });
+
+  it.each(['umm', 'whatever', 'lol'])('the direct question: "%s" says nothing, so it is asked again', (text) => {
+    expect(understand(text, DIRECT, 'en')).toEqual({ kind: 'unclear' });
+  });
+
+  it.each([
+    ['yeahh', CONSENT],
+    ['shaer it', SHARE],
+  ])('a typo never makes a consenting answer: "%s"', (text, expectation) => {
+    expect(understand(text, expectation, 'en')).toEqual({ kind: 'unclear' });
+  });
+
+  it('a typo never makes a command ("forgot" is not "forget", "strat" not "start")', () => {
+    expect(understand('i forgot everything', GOAL_WORK, 'en').kind).not.toBe('command');
+    expect(understand('strat again', GOAL_WORK, 'en').kind).not.toBe('command');
+  });
+
+  it.each([
+    ['colege', 'schoolCollegeWork'],
+    ['frends', 'friends'],
+    ['maths', 'schoolCollegeWork'],
+    ['fix the roof', undefined],
+    ['hope', undefined],
+  ])(
+    'reads a missing or swapped letter as the word meant, but not a real word one letter away: "%s"',
+    (text, value) => {
+      const got = understand(text, LIFE_AREA, 'en');
+      expect(got.kind === 'answer' ? got.value : undefined).toBe(value);
+    },
+  );
+
+  it.each([
+    ['prob a 6 now', 6],
+    ['like 7/10', 7],
+    ['about a four', 4],
+    ['3... no wait 5', 5],
+    ['between 3 and 4', 3],
+    ['4 maybe 5', 4],
+    ['maybe 2', 2],
+    ['maybe 4?', 4],
+    ['sevn', 7],
+    ['not at all tbh', 0],
+  ])('scale: a number said inside a sentence, "%s" → %i', (text, value) => {
+    expect(understand(text, SCALE, 'en')).toEqual({ kind: 'answer', value });
+  });
+
+  it.each([
+    ['not at all ok', { kind: 'unclear' }],
+    ['is 10 the worst', { kind: 'question', about: 'other' }],
+    ['somewhere in the middle?', { kind: 'unclear' }],
+    ['i feel like ill never get there', { kind: 'feeling' }],
+  ])('scale: "%s" is not a rating', (text, expected) => {
+    expect(understand(text, SCALE, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['can we stop', GOAL_WORK, 'stop'],
+    ['not now, can we stop', RESUME, 'stop'],
+    ['can i just talk to a real person', GOAL_WORK, 'talkToPerson'],
+    ['i want to delete everything you know about me', GOAL_WORK, 'deleteMyData'],
+    ['what do u even know about me', GOAL_WORK, 'exportMyData'],
+    ['can we restart', SCALE, 'startOver'],
+    ['help how does this work', CONSENT, 'help'],
+  ])('a command inside a sentence: "%s"', (text, expectation, command) => {
+    expect(understand(text, expectation, 'en')).toEqual({ kind: 'command', command });
+  });
+
+  it.each([
+    ['yes delete it all', DELETE, { kind: 'answer', value: 'yes' }],
+    ['begin again', RESUME, { kind: 'answer', value: 'startOver' }],
+    ['yeah lets carry on', RESUME, { kind: 'answer', value: 'carryOn' }],
+    ['nah lets start again', RESUME, { kind: 'answer', value: 'startOver' }],
+    ['if i start over do i lose my goals', RESUME, { kind: 'question', about: 'whatHappens' }],
+    ['what happens if i delete everything', GOAL_WORK, { kind: 'question', about: 'whatHappens' }],
+    ['who sees my safety plan', GOAL_WORK, { kind: 'question', about: 'whoSees' }],
+    ['take out my safety plan', NOTE, { kind: 'answer', value: 'text' }],
+  ])(
+    'a command-like phrase that is the answer, or that is asked about, is not the command: "%s"',
+    (text, expectation, expected) => {
+      expect(understand(text, expectation, 'en')).toEqual(expected);
+    },
+  );
+
+  it.each([
+    ['me', INVOLVED, { kind: 'answer', value: 'justMe' }],
+    ['me tbh', INVOLVED, { kind: 'answer', value: 'justMe' }],
+    ['me and my nan', INVOLVED, { kind: 'answer', value: 'family' }],
+    ['it all just stresses me out', INVOLVED, { kind: 'feeling' }],
+    ['idk i feel like nobody gets me', INVOLVED, { kind: 'feeling' }],
+    ['seeing friends at college', LIFE_AREA, { kind: 'answer', value: 'friends' }],
+    ['school first, then friends', LIFE_AREA, { kind: 'answer', value: 'schoolCollegeWork' }],
+    ['anything but school', LIFE_AREA, { kind: 'unclear' }],
+    ['it wasnt unhelpful', PAST, { kind: 'answer', value: 'helpful' }],
+    ['oh it was SO useful 🙄', PAST, { kind: 'answer', value: 'unhelpful' }],
+    ['maybe later', GOAL_WORK, { kind: 'answer', value: 'later' }],
+    ['unsure tbh', GOAL_WORK, { kind: 'answer', value: 'notSure' }],
+    ['ok?', GOAL_WORK, { kind: 'unclear' }],
+  ])('choices: "%s"', (text, expectation, expected) => {
+    expect(understand(text, expectation, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['ugh today has been awful', { kind: 'feeling' }],
+    ['im so stressed rn', { kind: 'feeling' }],
+    ['im nervous about meeting her', { kind: 'answer', value: 'text' }],
+    ['i get anxious on calls so text me', { kind: 'answer', value: 'text' }],
+    ['can they not ask about my dad', { kind: 'answer', value: 'text' }],
+    ['not sure yet', { kind: 'unclear' }],
+    ['can i think about it', { kind: 'unclear' }],
+    ['nothing atm', { kind: 'answer', value: 'no' }],
+  ])('a note: feeling in the moment, or something for the practitioner: "%s"', (text, expected) => {
+    expect(understand(text, NOTE, 'en')).toEqual(expected);
+  });
+
+  it("a safety plan's part may be a feeling: it is the answer", () => {
+    const part: Expectation = { kind: 'text', nothingMeans: 'no', doubtMeansNothing: true };
+    expect(understand('i feel panicky and cant sleep', part, 'en')).toEqual({ kind: 'answer', value: 'text' });
+  });
+});
+
+// (Not the direct question: there anything but a clear no already takes the risk path, so a doubtful yes is safe.)
+describe('a consenting answer is never read from a hedged, negated, deferred or questioned yes', () => {
+  const YESES = ['yes', 'yeah', 'ok', 'sure', 'yep', 'go ahead', 'fine', 'share it', 'send it', 'delete it', 'do it'];
+  const BEFORE = ['maybe ', 'i guess ', 'not sure ', 'dont ', 'not yet ', 'idk ', 'hmm ', 'probably ', 'no '];
+  const AFTER = [
+    ' maybe',
+    ' i guess',
+    ' later',
+    ' tomorrow',
+    ' or not',
+    '?',
+    ' but who sees it',
+    ' if you want',
+    ' only if my mum doesnt see',
+    ' actually no',
+    ' not yet',
+    ' 🙄',
+    ' what happens then',
+  ];
+  const replies = YESES.flatMap((yes) => [
+    ...BEFORE.map((before) => before + yes),
+    ...AFTER.map((after) => yes + after),
+  ]);
+  const QUESTIONS: Array<[string, Expectation, string]> = [
+    ['consent', CONSENT, 'yes'],
+    ['delete', DELETE, 'yes'],
+    ['share', SHARE, 'share'],
+  ];
+
+  it.each(QUESTIONS)('at %s', (_, expectation, consenting) => {
+    const accepted = replies.filter((text) => {
+      const reading = understand(text, expectation, 'en');
+      return reading.kind === 'answer' && reading.value === consenting;
+    });
+    expect(accepted).toEqual([]);
   });
 });
