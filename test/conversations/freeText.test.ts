@@ -133,6 +133,20 @@ describe('free-text answers over HTTP', () => {
   });
 
   describe('commands inside sentences', () => {
+    it.each([
+      ['can i just talk to a real person', /let Riverside Youth Service know you'd like to talk to a person\?/],
+      ['i want to delete everything you know about me', /Delete it all\?/],
+    ])(
+      'at "think about some small goals?", "%s" is that command, not "get to know my practitioner first"',
+      async (text, asked) => {
+        const client = await throughCheckIn();
+        expect((await client.say('4')).join('\n')).toMatch(/think about some small goals with me\?/);
+        const replies = (await client.say(text)).join('\n');
+        expect(replies).toMatch(asked);
+        expect(replies).not.toMatch(/get to know your practitioner|who would you like to be involved/i);
+      },
+    );
+
     it('"can i just talk to a real person" asks to pass it on; "yeah" sends it', async () => {
       const client = await throughCheckIn();
       const before = (await handoffsOf('askedForPerson')).length;
@@ -204,6 +218,28 @@ describe('free-text answers over HTTP', () => {
     const left = (await client.say('no')).join('\n');
     expect(left).toMatch(/leave the first step for you and your practitioner/);
     expect(left).toMatch(/How close do you feel to this right now\?/);
+  });
+
+  it('"i\'d be happier", the commonest answer to the phrasing helper\'s question, gets a phrasing offer', async () => {
+    const client = await atLifeArea();
+    await client.say('school college or work');
+    expect((await client.say('pass my exams')).join('\n')).toMatch(/what would be different for you/i);
+    expect((await client.say("i'd be happier")).join('\n')).toMatch(/How about: "feel happier.*exams.*"\?/);
+  });
+
+  it('in the safety plan, "idk" and "no" leave that part empty and say so; nothing made up is kept', async () => {
+    const client = await throughCheckIn();
+    expect((await client.say('can i make a safety plan')).join('\n')).toMatch(/signs that things are getting hard/);
+    const leftEmpty = "That's okay, I'll leave that part empty. You can add to it any time.";
+    expect((await client.say('idk'))[0]).toBe(leftEmpty);
+    expect((await client.say('no'))[0]).toBe(leftEmpty);
+    await client.say('my cousin');
+    await client.say('no');
+    await client.say('skip');
+    const done = (await client.say('nah')).join('\n');
+    expect(done).toMatch(/Your safety plan:/);
+    expect(done).not.toMatch(/\bidk\b|Warning signs\n\s*no\b/);
+    expect(done).toMatch(/my cousin/);
   });
 
   it('after the goodbye, "thanks. what happens now?" gets what happens next, not a new check-in', async () => {
