@@ -90,6 +90,16 @@ const understandingSchema = z.object({
   questionWords: phraseList,
   /** Words that say what they want next ("i want to", "i need to"): a command right after them is asked for. */
   wishStarts: phraseList,
+  /** Polite words that neither agree nor refuse ("if thats okay", "thank you"): "id rather not, if thats ok" is a no. */
+  politeness: phraseList,
+  /** Saying they would rather not answer the direct question, in words the safety list lacks ("prefer not to answer"). */
+  ratherNotSay: phraseList,
+  /** Words before examples of a choice ("everyday stuff like getting out of bed"): the choice before them is meant. */
+  examples: phraseList,
+  /** Being stuck for what to write ("idk whats useful to say"): a short free-text reply with these is no answer yet. */
+  stuck: phraseList,
+  /** Words that may stand beside a feeling in a short reply that is only that feeling ("so tired today", "stressed lol"). */
+  feelingFiller: phraseList,
   /**
    * Words that put an answer off: a consent-critical yes with them is not a yes now ("send it tomorrow"), and a request
    * naming its answer with them asks rather than answers ("can i change it later").
@@ -175,6 +185,11 @@ interface Compiled {
   readonly wishStarts: readonly Phrase[];
   readonly questionWords: ReadonlySet<string>;
   readonly laterWords: readonly Phrase[];
+  readonly politeness: readonly Tagged<'polite'>[];
+  readonly ratherNotSay: readonly Phrase[];
+  readonly examples: readonly Phrase[];
+  readonly stuck: readonly Phrase[];
+  readonly feelingFiller: ReadonlySet<string>;
   readonly instructions: readonly Phrase[];
   readonly toThem: readonly Phrase[];
   readonly feelingStarts: ReadonlySet<string>;
@@ -265,6 +280,11 @@ function compile(language: Language): Compiled {
     wishStarts: phrases(data.wishStarts),
     questionWords: new Set(data.questionWords),
     laterWords: phrases(data.laterWords),
+    politeness: tagged('polite' as const, data.politeness),
+    ratherNotSay: phrases(data.ratherNotSay),
+    examples: phrases(data.examples),
+    stuck: phrases(data.stuck),
+    feelingFiller: words(data.feelingFiller),
     instructions: phrases(data.instructions),
     toThem: phrases(data.toThem),
     feelingStarts: words(data.feelingStarts),
@@ -344,7 +364,10 @@ function asMeant(word: string, compiled: Compiled): string {
   const near = [...compiled.vocabulary].filter(
     (known) => known.length >= 4 && known[0] === word[0] && withinOneEdit(word, known),
   );
-  return near.length === 1 ? near[0] : word;
+  if (near.length === 1) return near[0];
+  // Of several, the one with a letter left out, the commonest slip ("helpd" is "helped", not "help").
+  const missingALetter = near.filter((known) => known.length === word.length + 1);
+  return missingALetter.length === 1 ? missingALetter[0] : word;
 }
 
 /**
@@ -549,7 +572,8 @@ function read(
   const emoji = text.match(EMOJI) ?? [];
   const emojiOnly = words.length === 0 && emoji.length > 0;
   if (words.length === 0 && !emojiOnly) return { kind: 'unclear' };
-  const withEmoji = emojiOnly ? [text.trim()] : words;
+  // An emoji-only reply is read emoji by emoji, each once: "👍👍" is "👍".
+  const withEmoji = emojiOnly ? [...new Set(emoji)] : words;
   // Emoji said beside words still mock or feel ("sure send it 🙃", "ok 😭").
   const marked = [...words, ...emoji];
 
@@ -561,12 +585,19 @@ function read(
     command && choiceList?.list.some(({ value }) => value === command.value)
       ? { value: command.value, covered: new Set(command.span.matched) }
       : undefined;
-  const choice = choiceList ? (readChoice(withEmoji, choiceList, compiled) ?? named) : undefined;
+  const firstClause = typedWords(text.split(/[,.;!?]/)[0] ?? '', compiled).length;
+  const choice = choiceList ? (readChoice(withEmoji, choiceList, compiled, firstClause) ?? named) : undefined;
   const commandAnswer =
     expectation.kind === 'yesNo' && command ? expectation.commandAnswers?.[command.value] : undefined;
   // An answer the question expects outranks a command that shares its words ("carry on" to "carry on?").
+  // "thats enough for today" to "add another?" is a no, though "enough for today" alone would stop.
   const commandIsTheAnswer =
     commandAnswer !== undefined ||
+    (expectation.kind === 'yesNo' &&
+      command !== undefined &&
+      claim(words, compiled.yesNo, compiled).some(
+        ({ value, span }) => value === 'no' && span.matched.some((index) => command.span.matched.includes(index)),
+      )) ||
     (choice !== undefined &&
       command !== undefined &&
       (choice.value === named?.value || command.span.matched.every((index) => choice.covered.has(index))));
@@ -640,7 +671,8 @@ function read(
 
   switch (expectation.kind) {
     case 'scale': {
-      if (score !== undefined) return { kind: 'answer', value: score };
+      // "oh a perfect 0 obviously 🙃": a mocked rating is no rating.
+      if (score !== undefined) return sarcastic ? { kind: 'unclear' } : { kind: 'answer', value: score };
       if (asks) return { kind: 'question', about: questionTopic(words, compiled) };
       break;
     }
@@ -648,6 +680,7 @@ function read(
       // Feeling without any yes or no ("i just feel empty a lot") is acknowledged and asked again, not read as yes.
       if (feeling && claim(words, compiled.yesNo, compiled).length === 0) return { kind: 'feeling' };
       if (expectation.aboutRightNow && notRightNow(words, compiled)) return { kind: 'answer', value: 'no' };
+      if (has(words, compiled.ratherNotSay)) return { kind: 'answer', value: 'ratherNotSay' };
       const answer = readDirectAnswer(emojiOnly ? text : words.join(' '), language);
       // "sometimes yeah" leads with how often, and hedges; "yeah sometimes" leads with its yes, and is one.
       const leadsWithYes = claim(words, compiled.yesNo, compiled)[0]?.span.start === 0 && answer === 'yes';
@@ -662,7 +695,9 @@ function read(
           said.unsure ||
           has(words, compiled.notRightNow) ||
           negatedBeside(words, said.covered, compiled));
-      if (sometimes || unsureYes) return { kind: 'answer', value: 'notSure' };
+      // "i dont really know how to answer that": a no only in the words of doubt is not a no.
+      const doubtNotNo = answer === 'no' && said.unsure && !said.found.has('no');
+      if (sometimes || unsureYes || doubtNotNo) return { kind: 'answer', value: 'notSure' };
       if (answer) return { kind: 'answer', value: answer };
       break;
     }
@@ -676,7 +711,7 @@ function read(
         : readYesNo(said, expectation.consentCritical);
       const wavering =
         expectation.consentCritical &&
-        (said.unsure || has(words, compiled.laterWords) || negatedBeside(words, said.covered, compiled));
+        (said.unsure || putsOff(text, words, compiled) || negatedBeside(words, said.covered, compiled));
       if (answer && (doubted || (answer === 'yes' && (sarcastic || wavering)))) return { kind: 'unclear' };
       if (answer) return { kind: 'answer', value: answer };
       break;
@@ -685,6 +720,12 @@ function read(
       if (!choice) break;
       // "idk i feel like no one gets me": doubt, then how they feel, is feeling rather than a choice.
       if (feeling && claim(words, compiled.unsure, compiled)[0]?.span.start === 0) return { kind: 'feeling' };
+      if (
+        feeling &&
+        !expectation.consentCritical &&
+        aboutHowTheyFeel(text, words, choice, compiled, expectation.prompt === 'involved')
+      )
+        return { kind: 'feeling' };
       const accepting =
         expectation.consentCritical &&
         expectation.prompt !== undefined &&
@@ -698,7 +739,7 @@ function read(
       // guess", "send it tomorrow", "send it... actually dont"); a clear "not yet" still stands.
       const said = yesNoSaid(words, compiled);
       const negation = negatedBeside(words, new Set([...said.covered, ...choice.covered]), compiled);
-      if (accepting && (said.unsure || said.found.has('no') || negation || has(words, compiled.laterWords)))
+      if (accepting && (said.unsure || said.found.has('no') || negation || putsOff(text, words, compiled)))
         return { kind: 'unclear' };
       if (doubted && (expectation.consentCritical || wholeAnswer(words, compiled))) return { kind: 'unclear' };
       if (expectation.consentCritical && saysBothYesAndNo(words, choice, compiled)) return { kind: 'unclear' };
@@ -713,7 +754,7 @@ function read(
           nothing[0].span.matched.length === 1 &&
           AFTER_A_LEADING_NO.has(words[1] ?? '') &&
           words.length <= 6);
-      if (saysNothing)
+      if (saysNothing || firstClauseSaysNothing(text, words, compiled))
         return expectation.nothingMeans ? { kind: 'answer', value: expectation.nothingMeans } : { kind: 'unclear' };
       // Only a yes ("yeah there is") says nothing yet.
       if (wholeAnswer(words, compiled) === 'yes')
@@ -721,6 +762,11 @@ function read(
       // A feeling about themselves instead of an answer; but a note that tells them how they feel is for them, and a
       // safety plan's parts (where doubt means nothing) are often feelings themselves.
       const forThem = expectation.nothingMeans !== undefined && has(words, compiled.toThem);
+      // "idk whats useful to say": stuck for words, in a short reply, is no answer yet.
+      if (!expectation.doubtMeansNothing && words.length <= MAX_STUCK_WORDS && has(words, compiled.stuck))
+        return { kind: 'unclear' };
+      if (feeling && !forThem && !expectation.doubtMeansNothing && onlyFeeling(marked, compiled))
+        return { kind: 'feeling' };
       if (feeling && compiled.feelingStarts.has(words[0]) && !forThem && !expectation.doubtMeansNothing)
         return { kind: 'feeling' };
       return { kind: 'answer', value: 'text' };
@@ -728,8 +774,113 @@ function read(
   }
   if (feeling) return { kind: 'feeling' };
   // "cant be undone like ever?" asks about what happens; "somewhere in the middle?" is only unsure.
-  const about = doubted ? questionTopic(words, compiled) : 'other';
+  // Only the words asked about count: "both? like my mum and my mate" asks nothing about who sees it.
+  const about = doubted ? questionTopic(questionedWords(text, compiled), compiled) : 'other';
   return about === 'other' ? { kind: 'unclear' } : { kind: 'question', about };
+}
+
+// A range wider than this ("between 2 and 7") is no rating.
+const MAX_RANGE_WIDTH = 2;
+
+// Longer replies that say they are stuck for words usually go on to say something.
+const MAX_STUCK_WORDS = 7;
+
+/**
+ * Later words that put the answer off, not one ending the reply straight after a feeling in the same clause, which says
+ * when they feel so ("yes thats fine im just really tired tonight"; but "ok but im tired, later" puts it off).
+ */
+function putsOff(text: string, words: readonly string[], compiled: Compiled): boolean {
+  const feelingWords = new Set(findPhrases(words, compiled.feeling).flatMap((span) => span.matched));
+  const lastClause = typedWords(
+    text
+      .split(/[,.;!?]/)
+      .filter((clause) => clause.trim() !== '')
+      .pop() ?? '',
+    compiled,
+  ).length;
+  return findPhrases(words, compiled.laterWords).some(
+    (span) =>
+      !(
+        feelingWords.has(span.start - 1) &&
+        span.end === words.length &&
+        span.start > words.length - lastClause &&
+        !words.includes('but')
+      ),
+  );
+}
+
+/** The words of the clauses that end in a "?" ("both? like my mum" asks only "both"). */
+function questionedWords(text: string, compiled: Compiled): string[] {
+  const asked = text.match(/[^.!?,;]*\?/g) ?? [];
+  return asked.flatMap((clause) => typedWords(clause, compiled));
+}
+
+/** A reply that is only a feeling, beside filler ("stressed lol", "so tired today"). */
+function onlyFeeling(words: readonly string[], compiled: Compiled): boolean {
+  const felt = new Set(findPhrases(words, compiled.feeling).flatMap((span) => span.matched));
+  const doubt = new Set(claim(words, compiled.doubt, compiled).flatMap((match) => match.span.matched));
+  return words.every(
+    (word, index) =>
+      felt.has(index) || doubt.has(index) || compiled.feelingFiller.has(word) || compiled.filler.has(word),
+  );
+}
+
+/** A first clause of two or more words that is all "nothing" ("nah all good, gotta go to work now"), and no note after it. */
+function firstClauseSaysNothing(text: string, words: readonly string[], compiled: Compiled): boolean {
+  const first = typedWords(text.split(/[,.;!?]/)[0] ?? '', compiled).length;
+  if (first < 2 || first >= words.length) return false;
+  const clause = words.slice(0, first);
+  return (
+    coveredBy(claim(clause, compiled.nothing, compiled)) === first &&
+    !has(words.slice(first), compiled.toThem) &&
+    !has(words.slice(first), compiled.instructions)
+  );
+}
+
+// Words that say how one is just before a choice's word ("i just feel rubbish", "so tired", "im just sad").
+const SELF_STATE = new Set(['feel', 'feeling', 'feels', 'im', 'am', 'so']);
+const STATE_BRIDGES = new Set([
+  'just',
+  'really',
+  'so',
+  'always',
+  'kinda',
+  'bit',
+  'a',
+  'proper',
+  'too',
+  'very',
+  'quite',
+]);
+// Words after "my family" that give a reason for the choice ("my mum cos she gets me"), not a complaint about them.
+const REASONS = new Set(['because', 'cos', 'cause', 'as', 'since', 'and', 'but', 'or', 'she', 'he', 'they', 'i', 'im']);
+
+/**
+ * Choice words that say how they feel rather than choose: after "i feel", "im" or "so" ("i just feel rubbish", "so
+ * tired man"), or, where the choices are people, the one a feeling is about ("my family stresses me out so much").
+ */
+function aboutHowTheyFeel(
+  text: string,
+  words: readonly string[],
+  choice: ChoiceRead,
+  compiled: Compiled,
+  people: boolean,
+): boolean {
+  const covered = [...choice.covered].sort((a, b) => a - b);
+  const starts = covered.filter((index) => !choice.covered.has(index - 1));
+  const describesSelf = starts.every((start) => {
+    let at = start - 1;
+    while (at >= 0 && STATE_BRIDGES.has(words[at]) && !SELF_STATE.has(words[at])) at -= 1;
+    return at >= 0 && SELF_STATE.has(words[at]);
+  });
+  if (describesSelf) return true;
+  // Only where the choices are people: a trouble with a part of life ("my sleep is a mess") chooses it.
+  if (!people || starts.length !== 1 || (starts[0] !== 0 && !(starts[0] === 1 && words[0] === 'my'))) return false;
+  const after = covered[covered.length - 1] + 1;
+  const next = words[after];
+  if (next === undefined || REASONS.has(next) || compiled.filler.has(next)) return false;
+  const first = typedWords(text.split(/[,.;!?]/)[0] ?? '', compiled).length;
+  return findPhrases(words.slice(after, first), compiled.feeling).length > 0;
 }
 
 function coveredBy(matches: readonly { span: Span }[]): number {
@@ -775,6 +926,8 @@ function yesNoSaid(
 ): { found: ReadonlySet<'yes' | 'no'>; unsure: boolean; covered: ReadonlySet<number> } {
   const doubt = new Set<number>();
   claim(words, compiled.doubt, compiled, doubt);
+  // "if thats okay", "thank you": politeness neither agrees nor refuses.
+  claim(words, compiled.politeness, compiled, doubt);
   // "i dont not want it": a double negative is doubt, and its words are no answer.
   const doubleNegatives = findPhrases(words, compiled.doubleNegatives);
   doubleNegatives.forEach((span) => span.matched.forEach((index) => doubt.add(index)));
@@ -860,6 +1013,7 @@ function readChoice(
   words: readonly string[],
   phrases: { prompt?: ChoicePrompt; list: readonly Tagged<string>[] },
   compiled: Compiled,
+  firstClause = words.length,
 ): ChoiceRead | undefined {
   const opposites = phrases.prompt ? compiled.opposites[phrases.prompt] : undefined;
   let matches = claim(words, phrases.list, compiled).flatMap((match) => {
@@ -885,6 +1039,18 @@ function readChoice(
     );
     const then = findPhrases(words, compiled.sequence)[0];
     if (then) narrow((span) => span.start < then.start);
+    // "everyday stuff like getting out of bed": the choice before the examples.
+    const example = findPhrases(words, compiled.examples)[0];
+    if (example) narrow((span) => span.start < example.start);
+    // "just me, my parents would make it worse": a first clause that is only a choice is the answer.
+    const leading = matches.filter(({ span }) => span.end <= firstClause);
+    const leadingWords = new Set(leading.flatMap(({ span }) => span.matched));
+    if (
+      firstClause < words.length &&
+      new Set(leading.map(({ value }) => value)).size === 1 &&
+      words.slice(0, firstClause).every((word, index) => leadingWords.has(index) || compiled.filler.has(word))
+    )
+      matches = leading;
     const lastBut = words.lastIndexOf('but');
     if (lastBut >= 0 && values().length > 1) matches = matches.filter(({ span }) => span.start > lastBut);
   }
@@ -962,8 +1128,12 @@ function numberInSentence(
     const corrections = findPhrases(words, compiled.corrections).filter((span) => span.start > numbers[0].at);
     const ranged = findPhrases(words, compiled.ranges).length > 0;
     if (corrections.length > 0) chosen = numbers[numbers.length - 1];
-    else if (ranged) chosen = numbers.reduce((low, number) => (number.value < low.value ? number : low));
-    else if (new Set(numbers.map((number) => number.value)).size > 1) return undefined;
+    else if (ranged) {
+      // "6 or 7" settles near enough; "between 3 and 8" does not.
+      const values = numbers.map((number) => number.value);
+      if (Math.max(...values) - Math.min(...values) > MAX_RANGE_WIDTH) return undefined;
+      chosen = numbers.reduce((low, number) => (number.value < low.value ? number : low));
+    } else if (new Set(numbers.map((number) => number.value)).size > 1) return undefined;
   }
   return chosen.value >= 0 && chosen.value <= 10 ? chosen.value : undefined;
 }

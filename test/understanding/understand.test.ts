@@ -12,6 +12,8 @@ const PAST: Expectation = { kind: 'choice', prompt: 'pastExperience', consentCri
 const DIRECT: Expectation = { kind: 'directQuestion' };
 const SCALE: Expectation = { kind: 'scale' };
 const NOTE: Expectation = { kind: 'text', nothingMeans: 'no' };
+const ADD_ANOTHER: Expectation = { kind: 'yesNo', consentCritical: false };
+const READ_BACK: Expectation = { kind: 'choice', prompt: 'readBack', consentCritical: false };
 
 describe('understand', () => {
   it.each([
@@ -288,6 +290,96 @@ describe('understand', () => {
   it("a safety plan's part may be a feeling: it is the answer", () => {
     const part: Expectation = { kind: 'text', nothingMeans: 'no', doubtMeansNothing: true };
     expect(understand('i feel panicky and cant sleep', part, 'en')).toEqual({ kind: 'answer', value: 'text' });
+  });
+});
+
+describe('understand: slang, text-speak, polite forms and emoji', () => {
+  it.each([
+    ['👍👍', CONSENT, { kind: 'answer', value: 'yes' }],
+    ['💯', READ_BACK, { kind: 'answer', value: 'confirm' }],
+    ['yeah righto', CONSENT, { kind: 'answer', value: 'yes' }],
+    ['yeah nah mate', CONSENT, { kind: 'answer', value: 'no' }],
+    ["I think I'd rather not, if that's okay.", CONSENT, { kind: 'answer', value: 'no' }],
+    ["i would prefer you didn't keep anything thank you", CONSENT, { kind: 'answer', value: 'no' }],
+    ['yes thats fine im just really tired tonight', CONSENT, { kind: 'answer', value: 'yes' }],
+    ['new start innit', RESUME, { kind: 'answer', value: 'startOver' }],
+    ['yes thats rite innit', READ_BACK, { kind: 'answer', value: 'confirm' }],
+    ['can we do it tmrw', GOAL_WORK, { kind: 'answer', value: 'later' }],
+    ['thats enough for today innit', ADD_ANOTHER, { kind: 'answer', value: 'no' }],
+    ['enough for today', ADD_ANOTHER, { kind: 'command', command: 'stop' }],
+    ['it helpd tbf', PAST, { kind: 'answer', value: 'helpful' }],
+    ['the mandem tbh', INVOLVED, { kind: 'answer', value: 'someoneElse' }],
+    ['frens 🫂', LIFE_AREA, { kind: 'answer', value: 'friends' }],
+    ['delete this goal', READ_BACK, { kind: 'answer', value: 'drop' }],
+    ['nah i said mornings not evenings', READ_BACK, { kind: 'answer', value: 'edit' }],
+    ['wipe it', DELETE, { kind: 'answer', value: 'yes' }],
+  ])('"%s"', (text, expectation, expected) => {
+    expect(understand(text, expectation, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['yeah send it tomorrow im tired', SHARE],
+    ['ok but im tired, later', CONSENT],
+    ['yes righto?', CONSENT],
+    ['yeah righto maybe', DELETE],
+  ])('a polite or slang yes is still not a yes with a delay or doubt: "%s"', (text, expectation) => {
+    expect(understand(text, expectation, 'en')).toEqual({ kind: 'unclear' });
+  });
+
+  it.each([
+    ["I'd prefer not to answer that one.", 'ratherNotSay'],
+    ['i dont really know how to answer that', 'notSure'],
+  ])('the direct question: "%s"', (text, value) => {
+    expect(understand(text, DIRECT, 'en')).toEqual({ kind: 'answer', value });
+  });
+
+  it.each([
+    ['both? like my mum and my mate', INVOLVED, { kind: 'unclear' }],
+    ['maybe? my mum thinks i should do one about revision', ADD_ANOTHER, { kind: 'unclear' }],
+    ['cant be undone like ever?', DELETE, { kind: 'question', about: 'whatHappens' }],
+    ['why goals tho', GOAL_WORK, { kind: 'question', about: 'why' }],
+    ['ummm can i get back to u on that', INVOLVED, { kind: 'unclear' }],
+  ])('a "?" asks about the words of its own clause only: "%s"', (text, expectation, expected) => {
+    expect(understand(text, expectation, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['oh a perfect 0 obviously 🙃', { kind: 'unclear' }],
+    ['somewhere between 3 and 8', { kind: 'unclear' }],
+    ['6 or 7', { kind: 'answer', value: 6 }],
+  ])('scale: a mocked rating or a wide range is no rating: "%s"', (text, expected) => {
+    expect(understand(text, SCALE, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['i just feel rubbish', PAST, { kind: 'feeling' }],
+    ['so tired man', LIFE_AREA, { kind: 'feeling' }],
+    ['im just sad all the time', LIFE_AREA, { kind: 'feeling' }],
+    ['my family stresses me out so much', INVOLVED, { kind: 'feeling' }],
+    ['my sleep is a mess', LIFE_AREA, { kind: 'answer', value: 'sleep' }],
+    ['my mum cos she gets me when im anxious', INVOLVED, { kind: 'answer', value: 'family' }],
+    ['everyday stuff like getting out of bed', LIFE_AREA, { kind: 'answer', value: 'everydayThings' }],
+    ['just me, my parents would make it worse', INVOLVED, { kind: 'answer', value: 'justMe' }],
+  ])(
+    'choices: a choice word that says how they feel, examples, a first clause: "%s"',
+    (text, expectation, expected) => {
+      expect(understand(text, expectation, 'en')).toEqual(expected);
+    },
+  );
+
+  it.each([
+    ['stressed lol', NOTE, { kind: 'feeling' }],
+    ['so tired today', NOTE, { kind: 'feeling' }],
+    ['idk whats useful to say', NOTE, { kind: 'unclear' }],
+    ['nah all good, gotta go to work now', NOTE, { kind: 'answer', value: 'no' }],
+    ['no thanks, but tell them i get nervous', NOTE, { kind: 'answer', value: 'text' }],
+    ['can they text not call', NOTE, { kind: 'answer', value: 'text' }],
+    ['can u pull up my safety plan', { kind: 'text' }, { kind: 'command', command: 'safetyPlan' }],
+    ['erase everything u have on me', { kind: 'text' }, { kind: 'command', command: 'deleteMyData' }],
+    ['take a break from my phone', { kind: 'text' }, { kind: 'answer', value: 'text' }],
+    ['wipe the kitchen counter', { kind: 'text' }, { kind: 'answer', value: 'text' }],
+  ])('free text: "%s"', (text, expectation, expected) => {
+    expect(understand(text, expectation as Expectation, 'en')).toEqual(expected);
   });
 });
 
