@@ -24,7 +24,7 @@ describe('the shipped safety model', () => {
     expect(readFileSync(path.join(shipped, meta.weightsFile)).length).toBeLessThanOrEqual(20 * 1024 * 1024);
   });
 
-  it('was trained on the corpora in the repository now (retrain with `npm run train:safety` after editing them)', () => {
+  it("was trained on the corpora and the locales' replies in the repository now (retrain with `npm run train:safety` after editing them)", () => {
     const report = JSON.parse(readFileSync(path.join(shipped, 'training-report.json'), 'utf8')) as {
       data: { ownCorpora: Record<string, string> };
     };

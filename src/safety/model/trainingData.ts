@@ -300,20 +300,21 @@ export function readFrozenTestSplit(root: string, language: Language): LabelledM
   return readChatCorpus(file, language, `frozen:${language}`);
 }
 
-/** SHA-256 of each file the own corpora come from, recorded in the model so a stale model can be noticed. */
+/**
+ * SHA-256 of each file the own corpora come from, and of the replies read from the locales (the bot's buttons and
+ * answer phrases, which change with them), recorded in the model so a stale model can be noticed.
+ */
 export function ownCorporaDigests(root: string): Record<string, string> {
   const files = SUPPORTED_LANGUAGES.flatMap((language) => [
     ...chatCorpusFiles(root, language),
     path.join('test', 'fixtures', 'safety', `${language}.json`),
   ]);
-  return Object.fromEntries(
-    files.map((file) => [
-      file,
-      createHash('sha256')
-        .update(readFileSync(path.join(root, file)))
-        .digest('hex'),
-    ]),
-  );
+  const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+  const replies = readReplyCorpus(root).map((message) => `${message.language}\u0000${message.text}`);
+  return {
+    ...Object.fromEntries(files.map((file) => [file, sha256(readFileSync(path.join(root, file)))])),
+    'replies from locales/': sha256(replies.join('\n')),
+  };
 }
 
 function messageKey(message: LabelledMessage): string {
