@@ -4,10 +4,9 @@ import { Pool } from 'pg';
 import { buildHandoffSummary } from '../../src/handoff/handoffSummary';
 import { HandoffInbox } from '../../src/handoff/inbox';
 import type { HandoffUrgency } from '../../src/handoff/handoffContext';
-import { LowdbStorage } from '../../src/storage/lowdbStorage';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
 import { sharedEverything } from '../practitioner/summaries';
-import { makeTempDir, removeDir } from '../support/tempDir';
+import { tempLowdbStorage } from '../support/tempDir';
 
 function summary(id: string, urgency: HandoffUrgency, now: string, referral?: string) {
   return buildHandoffSummary({
@@ -60,20 +59,7 @@ interface StoreUnderTest {
 
 const STORES: Array<[string, () => Promise<StoreUnderTest>]> = [
   ['MemoryStorage', () => Promise.resolve({ storage: new MemoryStorage(), dispose: () => Promise.resolve() })],
-  [
-    'LowdbStorage',
-    async () => {
-      const dir = await makeTempDir();
-      const storage = await LowdbStorage.open(dir);
-      return {
-        storage,
-        dispose: async () => {
-          await storage.close();
-          await removeDir(dir);
-        },
-      };
-    },
-  ],
+  ['LowdbStorage', tempLowdbStorage],
   [
     'PostgresStorage',
     async () => {

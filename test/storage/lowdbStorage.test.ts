@@ -1,20 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LowdbStorage } from '../../src/storage/lowdbStorage';
-import { makeTempDir, removeDir } from '../support/tempDir';
+import { makeTempDir, removeDir, tempLowdbStorage } from '../support/tempDir';
 import { describeStorageConformance } from './storageConformance';
 
-describeStorageConformance('LowdbStorage', async () => {
-  const dir = await makeTempDir();
-  const storage = await LowdbStorage.open(dir);
-  return {
-    storage,
-    dispose: async () => {
-      await storage.close();
-      await removeDir(dir);
-    },
-  };
-});
+describeStorageConformance('LowdbStorage', tempLowdbStorage);
 
 describe('LowdbStorage on disk', () => {
   let dir: string;
