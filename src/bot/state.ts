@@ -209,8 +209,7 @@ export class BotState {
 
   /** Marks the conversation paused ("stop", or a break after a safety reply), or clears the mark. */
   async setPaused(context: TurnContext, paused: boolean): Promise<void> {
-    const data = await this.conversationData.get(context, {});
-    await this.conversationData.set(context, { ...data, pausedAt: paused ? new Date().toISOString() : undefined });
+    await this.updateConversationData(context, { pausedAt: paused ? new Date().toISOString() : undefined });
   }
 
   /** Changes this conversation's data (kept for the visit, whatever the young person agreed about their answers). */
@@ -231,8 +230,7 @@ export class BotState {
 
   /** Records the answer to the direct question: always for this visit, in the profile only if answers are kept. */
   async recordDirectQuestion(context: TurnContext, record: DirectQuestionRecord): Promise<void> {
-    const data = await this.conversationData.get(context, {});
-    await this.conversationData.set(context, { ...data, directQuestion: record });
+    await this.updateConversationData(context, { directQuestion: record });
     if ((await this.readProfile(context))?.consent?.given) {
       await this.updateProfile(context, (profile) => profile.directQuestions.push(record));
     }
@@ -245,11 +243,10 @@ export class BotState {
   }
 
   async carryOnPast(context: TurnContext, evidence: readonly string[]): Promise<void> {
-    const data = await this.conversationData.get(context, {});
+    const { carriedOnPast = [] } = await this.readConversationData(context);
     const at = new Date().toISOString();
-    const kept = (data.carriedOnPast ?? []).filter((entry) => !evidence.includes(entry.evidence));
-    await this.conversationData.set(context, {
-      ...data,
+    const kept = carriedOnPast.filter((entry) => !evidence.includes(entry.evidence));
+    await this.updateConversationData(context, {
       carriedOnPast: [...kept, ...evidence.map((key) => ({ evidence: key, at }))],
     });
   }
@@ -260,13 +257,11 @@ export class BotState {
   }
 
   async noteRiskHandoff(context: TurnContext): Promise<void> {
-    const data = await this.conversationData.get(context, {});
-    await this.conversationData.set(context, { ...data, riskHandoffAt: new Date().toISOString() });
+    await this.updateConversationData(context, { riskHandoffAt: new Date().toISOString() });
   }
 
   async setReferral(context: TurnContext, referral: string): Promise<void> {
-    const data = await this.conversationData.get(context, {});
-    await this.conversationData.set(context, { ...data, referral });
+    await this.updateConversationData(context, { referral });
   }
 
   /** Removes everything kept about this young person and this conversation, from storage too. */
