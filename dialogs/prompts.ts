@@ -250,7 +250,8 @@ export function textOptions(
   });
 }
 
-function understoodOf(step: WaterfallStepContext): Understood | undefined {
+/** What the question the step follows was given and how it was read, or undefined when the step did not follow one. */
+export function understoodOf(step: WaterfallStepContext): Understood | undefined {
   const result = step.result as Partial<Understood> | undefined;
   return result?.interpretation ? (result as Understood) : undefined;
 }

@@ -24,7 +24,7 @@ import {
 import type { SummaryChoices } from '../src/handoff/summaryLines';
 import type { Translate } from '../src/i18n';
 import { consentOptions } from './consentQuestion';
-import { Question, YES_NO, answerOf, cardMessage, textAnswer, textOptions, Understood } from './prompts';
+import { Question, YES_NO, answerOf, cardMessage, textAnswer, textOptions, understoodOf } from './prompts';
 import { crisisResourcesForTurn, DialogSettings } from './settings';
 
 export const SUMMARY_DIALOG = 'summaryDialog';
@@ -41,6 +41,11 @@ interface SummaryOptions extends Partial<SummaryChoices> {
   lastRemoved?: SummaryItemId[];
 }
 type Step = WaterfallStepContext<SummaryOptions>;
+
+/** What is being given new words, kept between asking for them and saving them. */
+function rewordingOf(step: Step): { target?: { kind: 'goal'; goalId: string } | { kind: 'note' } } {
+  return ((step.values as { rewording?: ReturnType<typeof rewordingOf> }).rewording ??= {});
+}
 
 export class SummaryDialog extends ComponentDialog {
   constructor(
@@ -116,7 +121,7 @@ export class SummaryDialog extends ComponentDialog {
     const decision = answerOf(step) as (typeof SHARE_CHOICES)[number] | undefined;
     if (decision === 'change') {
       // "can i take out just the job one", "undo": a change named in the same message is made straight away.
-      const change = readSummaryChange(this.answerText(step) ?? '', await this.items(step), language);
+      const change = readSummaryChange(understoodOf(step)?.text ?? '', await this.items(step), language);
       const named = change.kind === 'undo' || (change.kind !== 'done' && this.refersToItems(change));
       if (named) return this.makeChange(step, change);
       return this.askWhatToChange(step, t('summary.changeQuestion'));
@@ -156,7 +161,7 @@ export class SummaryDialog extends ComponentDialog {
   /** The change asked for: take parts out (naming exactly what), undo, new words for a goal or the note, or done. */
   private async applyChange(step: Step) {
     const { language } = turnLanguage(step.context);
-    const text = this.answerText(step);
+    const text = understoodOf(step)?.text;
     // Nothing clear after the kind re-asks: the summary again, unchanged.
     if (text === undefined || answerOf(step) === undefined) return this.showAgain(step, step.options);
     return this.makeChange(step, readSummaryChange(text, await this.items(step), language));
@@ -183,7 +188,7 @@ export class SummaryDialog extends ComponentDialog {
       case 'reword': {
         const target = this.oneOf(change.goal, items, ['goal', 'note']);
         if (!target) return this.askWhatToChange(step, this.whichMessage(change.goal, items, t));
-        (step.values as { rewording?: SummaryItemId }).rewording = target.id;
+        rewordingOf(step).target = target.kind === 'goal' ? { kind: 'goal', goalId: target.goalId } : { kind: 'note' };
         const current = target.kind === 'goal' ? target.text : (step.options.note ?? '');
         return step.prompt(SUMMARY_NEW_WORDS_PROMPT, textOptions(t, t('summary.newWordsQuestion', { current })));
       }
@@ -195,23 +200,19 @@ export class SummaryDialog extends ComponentDialog {
 
   /** New words for the goal or note being reworded; the goal keeps its first wording for the practitioner. */
   private async saveNewWords(step: Step) {
-    const target = (step.values as { rewording?: SummaryItemId }).rewording;
+    const { target } = rewordingOf(step);
     const words = textAnswer(step);
     if (!target || !words) return this.showAgain(step, step.options);
-    const { t } = turnLanguage(step.context);
-    if (target === 'note') {
-      await step.context.sendActivity(t('summary.reworded', { words }));
-      return this.showAgain(step, { ...step.options, note: words });
+    if (target.kind === 'goal') {
+      await this.state.updateProfile(step.context, (profile) => {
+        const goal = profile.goals.find((candidate) => candidate.id === target.goalId);
+        if (!goal) return;
+        goal.firstWording ??= goal.text;
+        goal.text = words;
+      });
     }
-    const goalId = target.slice('goal:'.length);
-    await this.state.updateProfile(step.context, (profile) => {
-      const goal = profile.goals.find((candidate) => candidate.id === goalId);
-      if (!goal) return;
-      goal.firstWording ??= goal.text;
-      goal.text = words;
-    });
-    await step.context.sendActivity(t('summary.reworded', { words }));
-    return this.showAgain(step, step.options);
+    await step.context.sendActivity(turnLanguage(step.context).t('summary.reworded', { words }));
+    return this.showAgain(step, target.kind === 'note' ? { ...step.options, note: words } : step.options);
   }
 
   private async removeItems(step: Step, ids: readonly SummaryItemId[]) {
@@ -255,11 +256,6 @@ export class SummaryDialog extends ComponentDialog {
 
   private async items(step: Step): Promise<SummaryItem[]> {
     return summaryItems(await this.state.readProfile(step.context), this.choices(step));
-  }
-
-  /** The words of the answer the last question was given. */
-  private answerText(step: Step): string | undefined {
-    return (step.result as Understood | undefined)?.text;
   }
 
   private choices(step: Step): SummaryChoices {

@@ -26,7 +26,7 @@ import { DeleteDataDialog } from './deleteDataDialog';
 import { DIRECT_QUESTION_DIALOG, DirectQuestionDialog, DirectQuestionOptions } from './directQuestionDialog';
 import { GOAL_ANSWER_PROMPT } from './goalSettingDialog';
 import { MAIN_DIALOG, MainDialog } from './mainDialog';
-import { choiceOptions, choicesFor, readingOf } from './prompts';
+import { choiceExpectation, choiceOptions, choicesFor, readingOf } from './prompts';
 import { REVIEW_GOAL_WORDS_PROMPT } from './reviewDialog';
 import { SUMMARY_NEW_WORDS_PROMPT } from './summaryDialog';
 import { RISK_DIALOG, RiskDialog } from './riskDialog';
@@ -198,8 +198,7 @@ export class TurnRouter {
     const { t, language } = turnLanguage(dc.context);
     if (data.resumeAsked) {
       await this.state.updateConversationData(dc.context, { resumeAsked: undefined });
-      const buttons = choicesFor(t, 'choices.resume', RESUME_CHOICES);
-      const { expectation } = readingOf(choiceOptions(t, '', buttons, { prompt: 'resume' }));
+      const expectation = choiceExpectation(choicesFor(t, 'choices.resume', RESUME_CHOICES), { prompt: 'resume' });
       const answer = understand(dc.context.activity.text ?? '', expectation, language);
       if (answer.kind !== 'answer') return false;
       const command: Command = answer.value === 'startOver' ? 'startOver' : 'carryOn';
