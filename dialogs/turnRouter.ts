@@ -63,6 +63,7 @@ interface Turn {
 
 const RESUME_CHOICES = ['carryOn', 'startOver'] as const;
 const AFTER_GOODBYE_CHOICES = ['startOver', 'talkToPerson'] as const;
+type AfterGoodbyeChoice = (typeof AFTER_GOODBYE_CHOICES)[number] | 'withdrawShare';
 
 export class TurnRouter {
   // The root set holds the conversation and the dialogs a command or a safety reply can start over it.
@@ -218,24 +219,34 @@ export class TurnRouter {
   }
 
   /**
-   * Soon after the goodbye, a message gets what happens next and what they can do (a new check-in, a person), not a
-   * new check-in straight away; tapping or typing one of those does it.
+   * Soon after the goodbye, a message gets what happens next and what they can do (a new check-in, a person, taking
+   * back the summary they just shared), not a new check-in straight away; tapping or typing one of those does it.
    */
   private async afterGoodbye(dc: DialogContext): Promise<boolean> {
     if (!(await this.state.closedThisVisit(dc.context))) return false;
     const { t, language } = turnLanguage(dc.context);
+    const latest = (await this.state.readProfile(dc.context))?.summaries.at(-1);
+    // "I changed my mind" right after sharing means the share; the handler says so if a practitioner has opened it.
+    const canTakeBack = latest?.shared === true && latest.handoffId !== undefined && !latest.withdrawnAt;
+    const nextSteps =
+      this.settings.serviceNextSteps || t('closing.noNextSteps', { serviceName: this.settings.serviceName });
     const options = choiceOptions(
       t,
-      t('closing.whatNext', {
-        nextSteps:
-          this.settings.serviceNextSteps || t('closing.noNextSteps', { serviceName: this.settings.serviceName }),
-      }),
-      choicesFor(t, 'choices.afterGoodbye', AFTER_GOODBYE_CHOICES),
+      [
+        t('closing.whatNext', { nextSteps }),
+        ...(canTakeBack ? [t('closing.canTakeBack', { serviceName: this.settings.serviceName })] : []),
+      ].join(' '),
+      choicesFor(
+        t,
+        'choices.afterGoodbye',
+        canTakeBack ? [...AFTER_GOODBYE_CHOICES, 'withdrawShare'] : AFTER_GOODBYE_CHOICES,
+      ),
+      { prompt: 'afterGoodbye' },
     );
     const chosen = understand(dc.context.activity.text ?? '', readingOf(options).expectation, language);
     if (chosen.kind === 'answer') {
       await this.clearAfterGoodbye(dc.context);
-      await COMMAND_HANDLERS[chosen.value as (typeof AFTER_GOODBYE_CHOICES)[number]](dc, this.commandContext);
+      await COMMAND_HANDLERS[chosen.value as AfterGoodbyeChoice](dc, this.commandContext);
     } else {
       await dc.context.sendActivity(options.prompt ?? '');
     }

@@ -17,6 +17,7 @@ export const CHOICE_PROMPTS = [
   'involved',
   'lifeArea',
   'readBack',
+  'afterGoodbye',
 ] as const;
 export type ChoicePrompt = (typeof CHOICE_PROMPTS)[number];
 export const QUESTION_TOPICS = ['whoSees', 'whatKept', 'whatHappens', 'why'] as const;
@@ -75,6 +76,8 @@ const understandingSchema = z.object({
   /** Words that take what follows out ("remove my safety plan"): a command named after them is not asked for. */
   removers: phraseList,
   questionStarts: phraseList,
+  /** Questions about the bot itself ("r u a real person"): a question, never the command its words name. */
+  aboutTheBot: phraseList,
   /** Last words that turn a statement into a question ("i already have three dont i"). */
   tagQuestions: phraseList,
   /** What a question is about; `other` claims phrases that would otherwise be misread ("change who it is"). */
@@ -92,6 +95,8 @@ const understandingSchema = z.object({
   wishStarts: phraseList,
   /** Polite words that neither agree nor refuse ("if thats okay", "thank you"): "id rather not, if thats ok" is a no. */
   politeness: phraseList,
+  /** Conditions on an answer ("ye if nobody else sees it"): a consent-critical yes with one is not a yes yet. */
+  conditions: phraseList,
   /** Saying they would rather not answer the direct question, in words the safety list lacks ("prefer not to answer"). */
   ratherNotSay: phraseList,
   /** Words before examples of a choice ("everyday stuff like getting out of bed"): the choice before them is meant. */
@@ -124,6 +129,11 @@ const understandingSchema = z.object({
   directNotSure: phraseList,
   /** Words after which a later number replaces an earlier one ("6 or 7, prob 7 actually"). */
   corrections: phraseList,
+  /**
+   * Words that take back what came before them ("yeah. wait no actually", "carry on. actually no start again"): the
+   * answer after them is the answer, except that a consenting one after a change of mind is only unclear.
+   */
+  changesOfMind: phraseList,
   /** Words between two numbers that make a range ("between 3 and 4", "4 or 5"): the lower is taken. */
   ranges: phraseList,
   /** Words that stand for a rating, written "=…" as the whole reply ("not at all" is 0 on both scales: none of it). */
@@ -174,6 +184,9 @@ interface Compiled {
   readonly feeling: readonly Phrase[];
   readonly nothing: readonly Tagged<'nothing'>[];
   readonly corrections: readonly Phrase[];
+  readonly changesOfMind: readonly Phrase[];
+  readonly aboutTheBot: readonly Phrase[];
+  readonly conditions: readonly Phrase[];
   readonly notRightNow: readonly Phrase[];
   readonly directNotSure: readonly Phrase[];
   readonly ranges: readonly Phrase[];
@@ -269,6 +282,9 @@ function compile(language: Language): Compiled {
     feeling: phrases(data.feeling),
     nothing: tagged('nothing' as const, data.nothing),
     corrections: phrases(data.corrections),
+    changesOfMind: phrases(data.changesOfMind),
+    aboutTheBot: phrases(data.aboutTheBot),
+    conditions: phrases(data.conditions),
     notRightNow: phrases(data.notRightNow),
     directNotSure: phrases(data.directNotSure),
     ranges: phrases(data.ranges),
@@ -548,11 +564,39 @@ const CONSENTING_CHOICE: Partial<Record<ChoicePrompt, string>> = { share: 'share
 
 export function understand(text: string, expectation: Expectation, language: Language): Interpretation {
   const compiled = compiledFor(language);
-  const reading = read(text, expectation, language, compiled, true);
   const consenting = consentingAnswer(expectation);
+  const changed = changeOfMind(text, expectation, language, compiled);
+  if (changed) return changed.value === consenting ? { kind: 'unclear' } : changed;
+  const reading = read(text, expectation, language, compiled, true);
   if (consenting === undefined || reading.kind !== 'answer' || reading.value !== consenting) return reading;
   // A typo never makes a consenting answer: the words as typed must say it too ("sent" is not "send").
   return read(text, expectation, language, compiled, false);
+}
+
+/**
+ * An answer, then a change of mind, then another answer ("yeah. wait no actually", "share it. actually no dont"): the
+ * later answer. Undefined when the reply does not change its answer.
+ */
+function changeOfMind(
+  text: string,
+  expectation: Expectation,
+  language: Language,
+  compiled: Compiled,
+): Extract<Interpretation, { kind: 'answer' }> | undefined {
+  if (expectation.kind !== 'yesNo' && expectation.kind !== 'choice') return undefined;
+  const tokens = tokenise(text);
+  const norms = tokens.map((token) => token.norm);
+  const marker = findPhrases(norms, compiled.changesOfMind)
+    .filter((span) => span.start > 0 && span.end < tokens.length)
+    .at(-1);
+  if (!marker) return undefined;
+  const answerIn = (part: string) => {
+    const reading = read(part, expectation, language, compiled, false);
+    return reading.kind === 'answer' ? reading : undefined;
+  };
+  const before = answerIn(text.slice(0, tokens[marker.start].start));
+  const after = answerIn(text.slice(tokens[marker.start].start));
+  return before && after && before.value !== after.value ? after : undefined;
 }
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
@@ -609,7 +653,9 @@ function read(
     claim(words, compiled.topics, compiled).some(
       ({ value, span }) => value !== 'other' && !span.matched.some((index) => command.span.matched.includes(index)),
     );
-  if (command && !commandIsTheAnswer && !aboutCommand) return { kind: 'command', command: command.value };
+  const aboutTheBot = startsWith(words, compiled.aboutTheBot);
+  if (command && !commandIsTheAnswer && !aboutCommand && !aboutTheBot)
+    return { kind: 'command', command: command.value };
 
   const score =
     expectation.kind === 'scale'
@@ -627,7 +673,12 @@ function read(
     // "umm" to the direct question says nothing; "not sure" says a person should know.
     if (expectation.kind === 'directQuestion')
       return doubt?.hesitation ? { kind: 'unclear' } : { kind: 'answer', value: 'notSure' };
-    if (expectation.kind === 'text' && expectation.doubtMeansNothing && expectation.nothingMeans)
+    // "cant think of anything" to "anything to add?" is doubt that says there is nothing.
+    if (
+      expectation.kind === 'text' &&
+      expectation.nothingMeans &&
+      (expectation.doubtMeansNothing || saysNothing(words, compiled))
+    )
       return { kind: 'answer', value: expectation.nothingMeans };
     return { kind: 'unclear' };
   }
@@ -664,6 +715,9 @@ function read(
   const instruction = expectation.kind === 'text' && startsWith(words, compiled.instructions);
   // "can you delete everything" to "delete it all?" answers; "what happens if i delete everything" asks.
   const commandInRequest = commandAnswer !== undefined && request;
+  // "can i skip this question" to the direct question is its "I'd rather not say", asked for.
+  if (expectation.kind === 'directQuestion' && has(words, compiled.ratherNotSay))
+    return { kind: 'answer', value: 'ratherNotSay' };
   if (asks && !answerInRequest && !commandInRequest && !numberFirst && !instruction)
     return { kind: 'question', about: questionTopic(words, compiled) };
   // A "?" on an answer, without a question's words, doubts it ("yes?", "ok i guess?").
@@ -680,7 +734,6 @@ function read(
       // Feeling without any yes or no ("i just feel empty a lot") is acknowledged and asked again, not read as yes.
       if (feeling && claim(words, compiled.yesNo, compiled).length === 0) return { kind: 'feeling' };
       if (expectation.aboutRightNow && notRightNow(words, compiled)) return { kind: 'answer', value: 'no' };
-      if (has(words, compiled.ratherNotSay)) return { kind: 'answer', value: 'ratherNotSay' };
       const answer = readDirectAnswer(emojiOnly ? text : words.join(' '), language);
       // "sometimes yeah" leads with how often, and hedges; "yeah sometimes" leads with its yes, and is one.
       const leadsWithYes = claim(words, compiled.yesNo, compiled)[0]?.span.start === 0 && answer === 'yes';
@@ -711,7 +764,10 @@ function read(
         : readYesNo(said, expectation.consentCritical);
       const wavering =
         expectation.consentCritical &&
-        (said.unsure || putsOff(text, words, compiled) || negatedBeside(words, said.covered, compiled));
+        (said.unsure ||
+          putsOff(text, words, compiled) ||
+          negatedBeside(words, said.covered, compiled) ||
+          conditional(text, compiled));
       if (answer && (doubted || (answer === 'yes' && (sarcastic || wavering)))) return { kind: 'unclear' };
       if (answer) return { kind: 'answer', value: answer };
       break;
@@ -739,22 +795,21 @@ function read(
       // guess", "send it tomorrow", "send it... actually dont"); a clear "not yet" still stands.
       const said = yesNoSaid(words, compiled);
       const negation = negatedBeside(words, new Set([...said.covered, ...choice.covered]), compiled);
-      if (accepting && (said.unsure || said.found.has('no') || negation || putsOff(text, words, compiled)))
+      if (
+        accepting &&
+        (said.unsure ||
+          said.found.has('no') ||
+          negation ||
+          putsOff(text, words, compiled) ||
+          conditional(text, compiled))
+      )
         return { kind: 'unclear' };
       if (doubted && (expectation.consentCritical || wholeAnswer(words, compiled))) return { kind: 'unclear' };
       if (expectation.consentCritical && saysBothYesAndNo(words, choice, compiled)) return { kind: 'unclear' };
       return { kind: 'answer', value: choice.value };
     }
     case 'text': {
-      const nothing = claim(words, compiled.nothing, compiled);
-      const covered = coveredBy(nothing);
-      const saysNothing =
-        (nothing.length > 0 && covered >= words.length - 1 && (words.length <= 4 || covered >= 3)) ||
-        (nothing[0]?.span.start === 0 &&
-          nothing[0].span.matched.length === 1 &&
-          AFTER_A_LEADING_NO.has(words[1] ?? '') &&
-          words.length <= 6);
-      if (saysNothing || firstClauseSaysNothing(text, words, compiled))
+      if (saysNothing(words, compiled) || firstClauseSaysNothing(text, words, compiled))
         return expectation.nothingMeans ? { kind: 'answer', value: expectation.nothingMeans } : { kind: 'unclear' };
       // Only a yes ("yeah there is") says nothing yet.
       if (wholeAnswer(words, compiled) === 'yes')
@@ -779,11 +834,38 @@ function read(
   return about === 'other' ? { kind: 'unclear' } : { kind: 'question', about };
 }
 
+/**
+ * A condition on the answer in its first clause ("ye if nobody else sees it"), not politeness ("if thats ok"): a
+ * later clause's "if" is about something else ("yeah thats fine, my coach gets annoyed if im late").
+ */
+function conditional(text: string, compiled: Compiled): boolean {
+  const words = typedWords(text.split(/[,.;!?]/)[0] ?? '', compiled);
+  const polite = new Set(claim(words, compiled.politeness, compiled).flatMap((match) => match.span.matched));
+  return findPhrases(words, compiled.conditions).some((span) => !span.matched.some((index) => polite.has(index)));
+}
+
 // A range wider than this ("between 2 and 7") is no rating.
 const MAX_RANGE_WIDTH = 2;
 
 // Longer replies that say they are stuck for words usually go on to say something.
 const MAX_STUCK_WORDS = 7;
+
+/**
+ * Saying there is nothing ("nah im good", "no its fine"): the reply is all "nothing" phrases, give or take one word and
+ * filler, or a leading "no" with a few words after it ("no ill tell her myself").
+ */
+function saysNothing(words: readonly string[], compiled: Compiled): boolean {
+  const nothing = claim(words, compiled.nothing, compiled);
+  const covered = new Set(nothing.flatMap((match) => match.span.matched));
+  const rest = words.filter((word, index) => !covered.has(index) && !compiled.filler.has(word));
+  return (
+    (nothing.length > 0 && rest.length <= 1 && (words.length <= 4 || covered.size >= 3)) ||
+    (nothing[0]?.span.start === 0 &&
+      nothing[0].span.matched.length === 1 &&
+      AFTER_A_LEADING_NO.has(words[1] ?? '') &&
+      words.length <= 6)
+  );
+}
 
 /**
  * Later words that put the answer off, not one ending the reply straight after a feeling in the same clause, which says
@@ -1082,7 +1164,9 @@ function choicePhrases(
   expectation: ChoiceExpectation,
   compiled: Compiled,
 ): { prompt?: ChoicePrompt; list: Tagged<string>[] } {
-  const own = expectation.prompt ? compiled.choices[expectation.prompt] : [];
+  // Only the buttons on offer: a prompt may offer some of its choices only sometimes.
+  const offered = (value: string) => !expectation.titles || value in expectation.titles;
+  const own = expectation.prompt ? compiled.choices[expectation.prompt].filter(({ value }) => offered(value)) : [];
   const titles = Object.entries(expectation.titles ?? {}).flatMap(([value, title]) =>
     tokenise(title).length > 0 ? [{ value, phrase: compilePhrase(spelledOut(title, compiled.shorthand)) }] : [],
   );
@@ -1106,17 +1190,20 @@ function numberInSentence(
 ): number | undefined {
   if (/(^|\s)[-−–]\s?\d/.test(text) || /\d[.,]\d/.test(text)) return undefined;
   const numbers: { value: number; at: number }[] = [];
+  // The 10 of "7/10", "7 out of 10" or "a five out of ten" is the scale, not an answer.
+  const theScale = (at: number) =>
+    ['10', 'ten'].includes(words[at]) &&
+    at > 0 &&
+    (/^\d+$/.test(words[at - 1]) || NUMBER_WORDS.includes(words[at - 1]) || ['of', 'outta'].includes(words[at - 1]));
   words.forEach((word, at) => {
     if (/^\d+$/.test(word)) {
       // The 10 of "7/10" or "7 out of 10" is the scale, not an answer.
-      const outOfTen = word === '10' && at > 0 && /^\d+$/.test(words[at - 1] ?? '');
-      const outOf = word === '10' && (words[at - 1] === 'of' || words[at - 1] === 'outta');
-      if (!outOfTen && !outOf) numbers.push({ value: Number(word), at });
+      if (!theScale(at)) numbers.push({ value: Number(word), at });
       return;
     }
     const bare = word.replace(/ish$/, '');
     const index = NUMBER_WORDS.indexOf(bare);
-    if (index >= 0 && word !== 'one') numbers.push({ value: index, at });
+    if (index >= 0 && word !== 'one' && !theScale(at)) numbers.push({ value: index, at });
     else if (language !== 'en') {
       const value = parseZeroToTen(word, language);
       if (value !== undefined) numbers.push({ value, at });
@@ -1126,7 +1213,8 @@ function numberInSentence(
   let chosen = numbers[0];
   if (numbers.length > 1) {
     const corrections = findPhrases(words, compiled.corrections).filter((span) => span.start > numbers[0].at);
-    const ranged = findPhrases(words, compiled.ranges).length > 0;
+    // "3-4" is a range too, unlike "-3" (see above).
+    const ranged = findPhrases(words, compiled.ranges).length > 0 || /\d\s?[-–~]\s?\d/.test(text);
     if (corrections.length > 0) chosen = numbers[numbers.length - 1];
     else if (ranged) {
       // "6 or 7" settles near enough; "between 3 and 8" does not.

@@ -338,6 +338,25 @@ describe('free-text answers over HTTP', () => {
       expect(listed.status).toBe('withdrawn');
     });
 
+    it('"i changed my mind" after the goodbye takes it back; with nothing shared it is not offered', async () => {
+      const client = await atTheSummary();
+      const before = await handoffs();
+      expect((await client.say('ok share it')).join('\n')).toMatch(/say "unshare"/);
+      const shared = await madeSince(before, 'conversationComplete');
+      expect((await client.say('i changed my mind')).join('\n')).toMatch(/I've taken it back/);
+      const listed = (await handoffs()).find((handoff) => handoff.id === shared.id) as unknown as { status: string };
+      expect(listed.status).toBe('withdrawn');
+
+      const notShared = await atTheSummary();
+      expect((await notShared.say('no thanks')).join('\n')).toMatch(/Thanks for talking with me today/);
+      const [whatNext] = await notShared.post({ type: 'message', text: 'i changed my mind' }).then((t) => t.replies);
+      expect(whatNext.text).toMatch(/Here's what happens next/);
+      expect(whatNext.text).not.toMatch(/take it back/);
+      expect((whatNext.suggestedActions?.actions ?? []).map((action) => action.title)).not.toContain(
+        'Take my summary back',
+      );
+    });
+
     it('once a practitioner has opened it, it cannot be taken back, and they are told so', async () => {
       const client = await atTheSummary();
       const before = await handoffs();

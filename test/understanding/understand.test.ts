@@ -386,7 +386,19 @@ describe('understand: slang, text-speak, polite forms and emoji', () => {
 // (Not the direct question: there anything but a clear no already takes the risk path, so a doubtful yes is safe.)
 describe('a consenting answer is never read from a hedged, negated, deferred or questioned yes', () => {
   const YESES = ['yes', 'yeah', 'ok', 'sure', 'yep', 'go ahead', 'fine', 'share it', 'send it', 'delete it', 'do it'];
-  const BEFORE = ['maybe ', 'i guess ', 'not sure ', 'dont ', 'not yet ', 'idk ', 'hmm ', 'probably ', 'no '];
+  const BEFORE = [
+    'maybe ',
+    'i guess ',
+    'not sure ',
+    'dont ',
+    'not yet ',
+    'idk ',
+    'hmm ',
+    'probably ',
+    'no ',
+    'no wait ',
+    'no. actually ',
+  ];
   const AFTER = [
     ' maybe',
     ' i guess',
@@ -397,6 +409,9 @@ describe('a consenting answer is never read from a hedged, negated, deferred or 
     ' but who sees it',
     ' if you want',
     ' only if my mum doesnt see',
+    ' if nobody else sees it',
+    ' as long as its private',
+    '. wait no',
     ' actually no',
     ' not yet',
     ' 🙄',
@@ -418,5 +433,78 @@ describe('a consenting answer is never read from a hedged, negated, deferred or 
       return reading.kind === 'answer' && reading.value === consenting;
     });
     expect(accepted).toEqual([]);
+  });
+});
+
+describe('understand: changes of mind, conditions, questions about the bot, scales and nothing to add', () => {
+  it.each([
+    ['yeah. wait no actually', CONSENT, { kind: 'answer', value: 'no' }],
+    ['share it. actually no dont', SHARE, { kind: 'answer', value: 'dontShare' }],
+    ['carry on. actually no start again', RESUME, { kind: 'answer', value: 'startOver' }],
+    ['no wait yeah lets do another', ADD_ANOTHER, { kind: 'answer', value: 'yes' }],
+    // Changing their mind towards the consenting answer is only unclear: asked again plainly.
+    ['no. actually yes', CONSENT, { kind: 'unclear' }],
+    ['dont share it. wait actually share it', SHARE, { kind: 'unclear' }],
+    // "actually" that changes nothing is not a change of mind.
+    ['yes actually thats fine', ADD_ANOTHER, { kind: 'answer', value: 'yes' }],
+  ])('a change of mind: "%s" is the later answer', (text, expectation, expected) => {
+    expect(understand(text, expectation, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['ye if nobody else sees it', CONSENT, { kind: 'unclear' }],
+    ['share it as long as my mum doesnt see', SHARE, { kind: 'unclear' }],
+    ['yes if thats ok', CONSENT, { kind: 'answer', value: 'yes' }],
+    ['yeah keep them thats fine, my coach gets annoyed if im late tho', CONSENT, { kind: 'answer', value: 'yes' }],
+    ['i am not wanting this right now', CONSENT, { kind: 'answer', value: 'no' }],
+  ])('a condition on a consenting yes: "%s"', (text, expectation, expected) => {
+    expect(understand(text, expectation, 'en')).toEqual(expected);
+  });
+
+  it('"r u a real person or a bot" asks about the bot; "can i talk to a real person" asks for one', () => {
+    expect(understand('r u a real person or a bot', CONSENT, 'en')).toEqual({ kind: 'question', about: 'other' });
+    expect(understand('can i talk to a real person', CONSENT, 'en')).toEqual({
+      kind: 'command',
+      command: 'talkToPerson',
+    });
+  });
+
+  it.each([
+    ['id say im at about a five out of ten tbh', 5],
+    ['3-4', 3],
+    ['ten out of ten', 10],
+    ['7/10', 7],
+  ])('scale: "%s" is %d', (text, value) => {
+    expect(understand(text, SCALE, 'en')).toEqual({ kind: 'answer', value });
+  });
+
+  it('"cant think of anything" to "anything to add?" is nothing to add; to a first step it is no step yet', () => {
+    expect(understand('cant think of anything', NOTE, 'en')).toEqual({ kind: 'answer', value: 'no' });
+    expect(understand('I do not have anything to add, thank you', NOTE, 'en')).toEqual({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(understand('cant think of anything', { kind: 'text' }, 'en')).toEqual({ kind: 'unclear' });
+  });
+
+  it('"can i skip this question" to the direct question is "I\'d rather not say", not a question', () => {
+    expect(understand('can i skip this question', DIRECT, 'en')).toEqual({ kind: 'answer', value: 'ratherNotSay' });
+    expect(understand("i don't want to talk about that", DIRECT, 'en')).toEqual({
+      kind: 'answer',
+      value: 'ratherNotSay',
+    });
+  });
+
+  it('a choice offered only sometimes is read only when offered', () => {
+    const titles = { startOver: 'Start a new check-in', talkToPerson: 'Talk to a person' };
+    const offered: Expectation = {
+      kind: 'choice',
+      prompt: 'afterGoodbye',
+      titles: { ...titles, withdrawShare: 'Take my summary back' },
+      consentCritical: false,
+    };
+    expect(understand('i changed my mind', offered, 'en')).toEqual({ kind: 'answer', value: 'withdrawShare' });
+    const notOffered: Expectation = { kind: 'choice', prompt: 'afterGoodbye', titles, consentCritical: false };
+    expect(understand('i changed my mind', notOffered, 'en')).not.toEqual({ kind: 'answer', value: 'withdrawShare' });
   });
 });
