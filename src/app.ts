@@ -10,7 +10,7 @@ import { HandoffInbox } from './handoff/inbox';
 import { summaryCard, summaryText } from './handoff/summaryCard';
 import { teamsNotifier } from './handoff/teamsNotifier';
 import { createI18n, Translate } from './i18n';
-import type { Logger } from './log';
+import { describeError, Logger } from './log';
 import { loadServiceCrisisLines } from './safety/crisisResources';
 import { loadDirectAnswers } from './safety/directAnswer';
 import { SafetyCheck } from './safety/safetyCheck';
@@ -18,7 +18,8 @@ import { loadUnderstanding } from './understanding/understand';
 import { loadSummaryItemWords } from './handoff/summaryItems';
 import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
-import { AppStorage, openStorage } from './storage';
+import { AppStorage, openHandoffRepository, openStorage } from './storage';
+import { importOldLayoutHandoffs } from './storage/oldHandoffLayout';
 import { WebChatPage } from './webchat/page';
 
 export interface App {
@@ -45,7 +46,16 @@ function practitionerNotification(
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const storage = await openStorage(config.storage);
-  const inbox = await HandoffInbox.open(storage);
+  const handoffRepository = await openHandoffRepository(config.storage, logger);
+  // A failed import leaves the old handoffs where they were, for the next start; the bot still starts, so a young
+  // person in crisis still gets an answer.
+  await importOldLayoutHandoffs(storage, handoffRepository, logger).catch((error: unknown) =>
+    logger.error(
+      { error: describeError(error) },
+      'handoffs in the old storage layout not moved; retried at next start',
+    ),
+  );
+  const inbox = new HandoffInbox(handoffRepository);
   const state = new BotState(new ConversationState(storage), new UserState(storage));
   const i18n = await createI18n(config.defaultLanguage);
   const adapter = createAdapter(config.bot, state, logger);

@@ -98,7 +98,7 @@ export class HttpServer {
     return this.stopping !== undefined;
   }
 
-  /** Refuses new turns, lets turns in flight finish, stops listening, then flushes and closes storage. */
+  /** Refuses new turns, lets turns in flight finish, stops listening, then flushes and closes storage and the inbox. */
   shutdown(): Promise<void> {
     this.stopping ??= this.stop();
     return this.stopping;
@@ -116,7 +116,7 @@ export class HttpServer {
     const stopped = new Promise<void>((resolve) => {
       this.restify.close(() => resolve());
     });
-    await this.parts.storage.close();
+    await Promise.all([this.parts.storage.close(), this.parts.inbox.close()]);
     // Idle keep-alive sockets would hold close() open; there is nothing left for them to do.
     this.restify.server.closeAllConnections();
     await stopped;

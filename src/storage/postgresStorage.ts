@@ -1,9 +1,10 @@
 // botbuilder Storage on PostgreSQL: one row per storage key, safe to share between several server instances.
 import { randomUUID } from 'node:crypto';
 import type { StoreItem, StoreItems } from 'botbuilder';
-import { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { AppStorage, storageEtagConflict } from './appStorage';
 import { OperationsInFlight } from './operationsInFlight';
+import { createPool, inTransaction, reasonOf } from './postgresPool';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -36,13 +37,7 @@ export class PostgresStorage implements AppStorage {
   static async open(options: PostgresStorageOptions): Promise<PostgresStorage> {
     const table = options.table ?? 'bot_state';
     if (!TABLE_NAME.test(table)) throw new Error(`Invalid PostgreSQL storage table name: ${JSON.stringify(table)}`);
-    const pool = new Pool({
-      connectionString: options.connectionString,
-      connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
-    });
-    // An idle connection dropped by the server emits 'error' on the pool, and an unhandled 'error' event would
-    // crash the process; the pool discards that connection and the next query opens a fresh one.
-    pool.on('error', () => undefined);
+    const pool = createPool(options.connectionString, options.connectionTimeoutMillis);
     const storage = new PostgresStorage(pool, `"${table}"`);
     try {
       await storage.createTable();
@@ -82,7 +77,7 @@ export class PostgresStorage implements AppStorage {
         });
       if (records.length === 0) return;
       // One transaction: a batch with one stale item writes nothing.
-      await this.inTransaction(async (client) => {
+      await inTransaction(this.pool, async (client) => {
         for (const { key, eTag, json } of records) {
           const newEtag = randomUUID();
           if (eTag && eTag !== '*') {
@@ -123,18 +118,22 @@ export class PostgresStorage implements AppStorage {
   /** Writes a probe row and reads it back inside a transaction that is rolled back, so nothing is left behind. */
   checkHealth(): Promise<void> {
     return this.operations.track(() =>
-      this.inTransaction(async (client) => {
-        const probe = randomUUID();
-        await client.query(`INSERT INTO ${this.table} (key, item, etag) VALUES ($1, $2::jsonb, $3)`, [
-          `healthcheck/${probe}`,
-          JSON.stringify({ probe }),
-          probe,
-        ]);
-        const { rows } = await client.query<Row>(`SELECT item FROM ${this.table} WHERE key = $1`, [
-          `healthcheck/${probe}`,
-        ]);
-        if (rows[0]?.item.probe !== probe) throw new Error('PostgreSQL storage did not return what was written.');
-      }, 'ROLLBACK'),
+      inTransaction(
+        this.pool,
+        async (client) => {
+          const probe = randomUUID();
+          await client.query(`INSERT INTO ${this.table} (key, item, etag) VALUES ($1, $2::jsonb, $3)`, [
+            `healthcheck/${probe}`,
+            JSON.stringify({ probe }),
+            probe,
+          ]);
+          const { rows } = await client.query<Row>(`SELECT item FROM ${this.table} WHERE key = $1`, [
+            `healthcheck/${probe}`,
+          ]);
+          if (rows[0]?.item.probe !== probe) throw new Error('PostgreSQL storage did not return what was written.');
+        },
+        'ROLLBACK',
+      ),
     );
   }
 
@@ -149,7 +148,7 @@ export class PostgresStorage implements AppStorage {
   private async createTable(): Promise<void> {
     // Two instances starting together can both pass IF NOT EXISTS and then collide in the system catalogs
     // ("type ... already exists"); a transaction-scoped advisory lock makes them create the table one at a time.
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`small-steps create ${this.table}`]);
       await client.query(
         `CREATE TABLE IF NOT EXISTS ${this.table} (
@@ -161,37 +160,4 @@ export class PostgresStorage implements AppStorage {
       );
     });
   }
-
-  private async inTransaction(
-    work: (client: PoolClient) => Promise<void>,
-    finish: 'COMMIT' | 'ROLLBACK' = 'COMMIT',
-  ): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined; // set when the connection is unusable: release(broken) then discards it
-    // A connection that dies while checked out emits 'error' on the client, which crashes the process unless
-    // something listens; the pending query rejects by itself, so the listener only marks the client broken.
-    const onError = (error: Error) => {
-      broken = error;
-    };
-    client.on('error', onError);
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query(finish);
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken ??= rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-      client.removeListener('error', onError);
-    }
-  }
-}
-
-/** A connection error may be an AggregateError with an empty message (one try per address); its code still says. */
-function reasonOf(error: unknown): string {
-  if (error instanceof Error) return error.message || (error as { code?: string }).code || error.name;
-  return String(error);
 }

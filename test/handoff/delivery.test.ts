@@ -1,13 +1,20 @@
 // Delivery over real HTTP: the inbox always, the signed webhook with retries (none once a share is withdrawn), and
 // its state recorded.
-import { MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
+import { TestAdapter, TurnContext } from 'botbuilder';
 import { newUserProfile } from '../../src/bot/state';
 import { HandoffDelivery, signWebhookBody } from '../../src/handoff/delivery';
 import { HandoffInbox } from '../../src/handoff/inbox';
 import { createLogger } from '../../src/log';
+import { HandoffStoreUnderTest, tempLowdbHandoffStore } from '../support/handoffStores';
 import { startWebhookReceiver } from '../support/webhookReceiver';
 
 const SECRET = 's'.repeat(40);
+
+let store: HandoffStoreUnderTest;
+beforeEach(async () => {
+  store = await tempLowdbHandoffStore();
+});
+afterEach(() => store.dispose());
 
 async function deliverOnce(delivery: HandoffDelivery) {
   const adapter = new TestAdapter(async (context: TurnContext) => {
@@ -26,7 +33,7 @@ async function deliverOnce(delivery: HandoffDelivery) {
 /** One handoff delivered to a webhook answering with `statuses`; resolves once every retry has settled. */
 async function deliverToWebhook(statuses: number[], retryDelaysMs: number[]) {
   const hook = await startWebhookReceiver(statuses);
-  const inbox = await HandoffInbox.open(new MemoryStorage());
+  const inbox = new HandoffInbox(await store.open());
   const delivery = new HandoffDelivery({
     inbox,
     logger: createLogger('silent'),
@@ -70,7 +77,7 @@ describe('HandoffDelivery', () => {
 
   it('does not retry a webhook once the young person has withdrawn the share', async () => {
     const hook = await startWebhookReceiver([500]);
-    const inbox = await HandoffInbox.open(new MemoryStorage());
+    const inbox = new HandoffInbox(await store.open());
     const delivery = new HandoffDelivery({
       inbox,
       logger: createLogger('silent'),

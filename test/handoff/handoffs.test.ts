@@ -26,7 +26,7 @@ describe('Handoffs: withdrawing the latest share', () => {
 
   beforeEach(async () => {
     kit = await createDialogTestKit();
-    inbox = await HandoffInbox.open(kit.storage);
+    inbox = new HandoffInbox(kit.handoffs);
     const delivery = new HandoffDelivery({ inbox, logger: createLogger('silent'), renderText: () => 'summary' });
     handoffs = new Handoffs(delivery, kit.state, 'Riverside');
   });

@@ -22,17 +22,17 @@ export class ConversationRunner {
   private constructor(
     private readonly bot: SmallStepsBot,
     readonly inbox: HandoffInbox,
-    /** Every handoff delivered, in order (they are also in the inbox, in the kit's storage). */
+    /** Every handoff delivered, in order (they are also in the inbox, in the kit's handoff store). */
     readonly handoffs: HandoffSummary[],
   ) {}
 
-  static async create(
+  static create(
     kit: DialogTestKit,
     settings: Partial<DialogSettings> = {},
     safetyCheck: SafetyCheck = safety,
   ): Promise<ConversationRunner> {
     const logger = createLogger('silent');
-    const inbox = await HandoffInbox.open(kit.storage);
+    const inbox = new HandoffInbox(kit.handoffs);
     const renderText = (summary: HandoffSummary) => summaryText(summary, kit.i18n.getFixedT('en'));
     const handoffs = new Handoffs(new HandoffDelivery({ inbox, logger, renderText }), kit.state, 'Test Service');
     const recorded: HandoffSummary[] = [];
@@ -49,10 +49,12 @@ export class ConversationRunner {
       { serviceName: 'Test Service', serviceContact: '', ...settings },
       recordingHandoffs,
     );
-    return new ConversationRunner(
-      new SmallStepsBot(kit.state, dialog, kit.i18n, 'en', safetyCheck, logger),
-      inbox,
-      recorded,
+    return Promise.resolve(
+      new ConversationRunner(
+        new SmallStepsBot(kit.state, dialog, kit.i18n, 'en', safetyCheck, logger),
+        inbox,
+        recorded,
+      ),
     );
   }
 

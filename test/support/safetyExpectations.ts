@@ -1,4 +1,6 @@
 // What the safety tests expect of the bot's replies, shared by the tests of risk, concern and the direct question.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { messageTexts } from './conversationRunner';
 import type { DialogTestKit } from './dialogTestKit';
@@ -46,10 +48,13 @@ export const PATH = [
 
 export const RISK_MESSAGE = "honestly i just want to kill myself, i'm not going to do it... probably";
 
-/** Everything in storage, as the text that would be on disk. */
+/** Everything kept, as the text that is (or would be) on disk: the state in storage, and every handoff file. */
 export function storedText(kit: DialogTestKit): string {
   const memory = (kit.storage as unknown as { memory: Record<string, string | undefined> }).memory;
-  return Object.values(memory).filter(Boolean).join('\n');
+  const handoffFiles = readdirSync(kit.handoffsDataDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  return [...Object.values(memory).filter(Boolean), ...handoffFiles].join('\n');
 }
 
 export function handoffEvents(activities: Array<Partial<Activity>>) {

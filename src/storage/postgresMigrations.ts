@@ -1,0 +1,73 @@
+// The PostgreSQL schema, as numbered migrations applied once each, in order, and recorded in `schema_migrations`. A
+// migration is never edited once released: a change to the schema is a new entry at the end, with the next number.
+import type { Pool } from 'pg';
+import { inTransaction } from './postgresPool';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'handoffs: one row per handoff, with the columns the inbox lists and filters by',
+    // urgency_rank orders urgent first (the same order as URGENCY_ORDER in lowdbHandoffRepository.ts); ids compare
+    // byte by byte (COLLATE "C"), as JavaScript compares them, so both stores break ties alike. An index per filter
+    // the inbox offers; the whole list is read whole anyway.
+    sql: `
+      CREATE TABLE handoffs (
+        id text COLLATE "C" PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        urgency text NOT NULL,
+        urgency_rank smallint NOT NULL
+          GENERATED ALWAYS AS (CASE urgency WHEN 'immediate' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END) STORED,
+        reason text NOT NULL,
+        status text NOT NULL,
+        shared boolean NOT NULL,
+        referral text,
+        record jsonb NOT NULL,
+        etag text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX handoffs_by_status ON handoffs (status, urgency_rank, created_at DESC, id);
+      CREATE INDEX handoffs_by_urgency ON handoffs (urgency, created_at DESC, id);
+      CREATE INDEX handoffs_by_referral ON handoffs (referral, urgency_rank, created_at DESC, id)
+        WHERE referral IS NOT NULL;
+    `,
+  },
+];
+
+/**
+ * Applies the migrations not yet applied, in order, in one transaction: all of them or none. A transaction-scoped
+ * advisory lock (per schema) makes instances starting together take turns; each then sees what the others applied.
+ * Resolves with the versions this call applied.
+ */
+export async function migrate(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const applied: number[] = [];
+  await inTransaction(pool, async (client) => {
+    await client.query(
+      `SELECT pg_advisory_xact_lock(hashtext('small-steps migrations ' || coalesce(current_schema(), '')))`,
+    );
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY,
+         name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((row) => row.version));
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    }
+  });
+  return applied;
+}
