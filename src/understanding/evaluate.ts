@@ -31,6 +31,8 @@ const ACCEPTS: Readonly<Record<string, string>> = {
   directQuestion: 'yes',
 };
 
+export const ACCEPTING_PROMPTS = Object.keys(ACCEPTS);
+
 export interface LabelledReply {
   readonly prompt: string;
   readonly text: string;
@@ -63,6 +65,8 @@ export interface PromptScore {
   readonly replies: number;
   readonly correct: number;
   readonly falseAccepts: number;
+  /** Replies labelled as the consenting answer that were asked about again instead: what strictness costs. */
+  readonly askedAgain: number;
 }
 
 export interface ReplyOutcome {
@@ -86,6 +90,9 @@ export function scoreReplies(replies: readonly LabelledReply[], language: Langua
         replies: mine.length,
         correct: mine.filter((outcome) => outcome.correct).length,
         falseAccepts: mine.filter(({ reply, got }) => isAccept(prompt, got) && !isAccept(prompt, reply.expect)).length,
+        askedAgain: mine.filter(
+          ({ reply, got }) => isAccept(prompt, reply.expect) && (got.kind === 'unclear' || got.kind === 'question'),
+        ).length,
       };
     })
     .filter((score) => score.replies > 0);

@@ -134,6 +134,8 @@ const understandingSchema = z.object({
    * answer after them is the answer, except that a consenting one after a change of mind is only unclear.
    */
   changesOfMind: phraseList,
+  /** Words after a number that make it a count of something else ("6 hours", "3 weeks"): not a rating. */
+  units: phraseList,
   /** Words between two numbers that make a range ("between 3 and 4", "4 or 5"): the lower is taken. */
   ranges: phraseList,
   /** Words that stand for a rating, written "=…" as the whole reply ("not at all" is 0 on both scales: none of it). */
@@ -190,6 +192,7 @@ interface Compiled {
   readonly notRightNow: readonly Phrase[];
   readonly directNotSure: readonly Phrase[];
   readonly ranges: readonly Phrase[];
+  readonly units: ReadonlySet<string>;
   readonly sarcasm: readonly Phrase[];
   readonly combinations: UnderstandingFile['combinations'];
   readonly opposites: UnderstandingFile['opposites'];
@@ -288,6 +291,7 @@ function compile(language: Language): Compiled {
     notRightNow: phrases(data.notRightNow),
     directNotSure: phrases(data.directNotSure),
     ranges: phrases(data.ranges),
+    units: words(data.units),
     sarcasm: phrases(data.sarcasm),
     combinations: data.combinations,
     opposites: data.opposites,
@@ -457,6 +461,8 @@ const CLAUSE_JOINS = new Set([
   'hm',
   'um',
   'umm',
+  'erm',
+  'er',
   'ok',
   'okay',
   'oh',
@@ -473,21 +479,30 @@ function insideAnswer(span: Span, answers: readonly Span[]): boolean {
 }
 
 /**
- * A question's first words at the start, after a joining word or right after an answer, or a question tag at the end ("…dont i"), that are
- * not part of an answer. A "?" alone is read with the answer (see `read`).
+ * A question's first words at the start of the reply or of a sentence, after a joining word or right after an answer,
+ * or a question tag at the end ("…dont i"), that are not part of an answer; not an indirect question after doubt ("not
+ * sure how to answer that"). A "?" alone is read with the answer (see `read`).
  */
 function asksQuestion(
   words: readonly string[],
   compiled: Compiled,
   answers: readonly Span[],
   afterYesNo: readonly Span[],
+  sentences: ReadonlySet<number>,
 ): boolean {
   const tag = findPhrases(words, compiled.tagQuestions).some(
     (span) => span.end === words.length && span.start > 1 && !insideAnswer(span, answers),
   );
+  // Doubt in words ("not sure", "idk"), not a sound ("hmm what happens then" asks).
+  const afterDoubt = new Set(
+    claim(words, compiled.doubt, compiled)
+      .filter((match) => match.value === 'unsure')
+      .map((match) => match.span.end),
+  );
   const starts = findPhrases(words, compiled.questionStarts).filter(
     (span) =>
-      (span.start === 0 ||
+      !afterDoubt.has(span.start) &&
+      (sentences.has(span.start) ||
         CLAUSE_JOINS.has(words[span.start - 1] ?? '') ||
         // "yes what happens then": a question word straight after an answer is asked before the answer counts.
         (compiled.questionWords.has(words[span.start]) && afterYesNo.some((answer) => answer.end === span.start))) &&
@@ -496,12 +511,23 @@ function asksQuestion(
   return tag || starts.length > 0;
 }
 
+/** Where each sentence of the reply starts, as word indices ("…who even reads this" asks). */
+function sentenceStarts(text: string, compiled: Compiled): Set<number> {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const sentence of text.split(/[.!?…]+/)) {
+    starts.add(at);
+    at += typedWords(sentence, compiled).length;
+  }
+  return starts;
+}
+
 function questionTopic(words: readonly string[], compiled: Compiled): QuestionTopic {
   const [first] = claim(words, compiled.topics, compiled);
   return first?.value ?? 'other';
 }
 
-const COMMAND_FOLLOWERS = new Set(['i', 'im', 'we', 'whats', 'what', 'me', 'this', 'how']);
+const COMMAND_FOLLOWERS = new Set(['i', 'im', 'we', 'whats', 'what', 'me', 'this', 'how', 'idk']);
 
 /**
  * A command said anywhere, unless negated or taken out ("remove my safety plan"); a one-word command only when the rest is filler ("stop pls"), when it comes
@@ -511,20 +537,27 @@ function readCommand(
   words: readonly string[],
   compiled: Compiled,
   freeText: boolean,
+  firstClause: number,
 ): { value: Command; span: Span } | undefined {
-  const asked = new Set(
-    [...findPhrases(words, compiled.requestStarts), ...findPhrases(words, compiled.wishStarts)].map((span) => span.end),
-  );
+  const requests = [...findPhrases(words, compiled.requestStarts), ...findPhrases(words, compiled.wishStarts)];
+  const asked = new Set(requests.map((span) => span.end));
+  // A command phrase that is itself a request ("can we stop", "i need help with this") is asked for, wherever it is.
+  const askedWithin = new Set(requests.map((span) => span.start));
   return claim(words, compiled.commands, compiled).find(({ span }) => {
     if (negated(words, span, compiled) || negated(words, span, compiled, compiled.removers)) return false;
-    if (asked.has(span.start)) return true;
+    if (asked.has(span.start) || askedWithin.has(span.start)) return true;
+    // "nah start this whole thing again": only filler before it still puts it first.
+    const first = words.slice(0, span.start).every((word) => compiled.commandFiller.has(word));
     // In a free-text answer a goal may hold a command's words ("take a break from my phone", "or i start again"):
     // there a command is one only when asked for, or said (nearly) alone.
-    if (span.matched.length > 1) return !freeText || (span.start === 0 && nearlyAlone(words, span, compiled));
+    if (span.matched.length > 1) return !freeText || (first && nearlyAlone(words, span, compiled));
     if (words.every((word, index) => span.matched.includes(index) || compiled.commandFiller.has(word))) return true;
-    // "stop skipping breakfast" is a first step; "stop i cant do this" is stop.
+    // "stop skipping breakfast" is a first step; "stop i cant do this" and "pause, my mum needs me" are stop.
     const next = words[span.start + 1];
-    return span.start === 0 && (next === words[0] || COMMAND_FOLLOWERS.has(next) || compiled.commandFiller.has(next));
+    return (
+      first &&
+      (next === words[0] || COMMAND_FOLLOWERS.has(next) || compiled.commandFiller.has(next) || span.end === firstClause)
+    );
   });
 }
 
@@ -623,14 +656,17 @@ function read(
 
   const choiceList = expectation.kind === 'choice' ? choicePhrases(expectation, compiled) : undefined;
   // Commands from the words as typed: a typo never becomes a command.
-  const command = readCommand(typed, compiled, expectation.kind === 'text');
+  const firstClause = typedWords(text.split(/[,.;!?]/)[0] ?? '', compiled).length;
+  const command = readCommand(typed, compiled, expectation.kind === 'text', firstClause);
   // A command that names one of the question's own answers is that answer ("begin again" to "carry on or start over?").
   const named: ChoiceRead | undefined =
     command && choiceList?.list.some(({ value }) => value === command.value)
       ? { value: command.value, covered: new Set(command.span.matched) }
       : undefined;
-  const firstClause = typedWords(text.split(/[,.;!?]/)[0] ?? '', compiled).length;
-  const choice = choiceList ? (readChoice(withEmoji, choiceList, compiled, firstClause) ?? named) : undefined;
+  const lastClauseStart = words.length - typedWords(text.split(/[,.;!?]/).pop() ?? '', compiled).length;
+  const choice = choiceList
+    ? (readChoice(withEmoji, choiceList, compiled, firstClause, lastClauseStart) ?? named)
+    : undefined;
   const commandAnswer =
     expectation.kind === 'yesNo' && command ? expectation.commandAnswers?.[command.value] : undefined;
   // An answer the question expects outranks a command that shares its words ("carry on" to "carry on?").
@@ -696,7 +732,7 @@ function read(
   ];
   // At a consent question, a question word straight after the choice too ("share it what happens then").
   const strict = expectation.kind === 'choice' && expectation.consentCritical;
-  const asks = asksQuestion(words, compiled, answers, strict ? answers : yesNoSpans);
+  const asks = asksQuestion(words, compiled, answers, strict ? answers : yesNoSpans, sentenceStarts(text, compiled));
   // A request at the start or after a joining word ("almost, but can you take out the sleep bit").
   const request = findPhrases(words, compiled.requestStarts).some(
     (span) => span.start === 0 || CLAUSE_JOINS.has(words[span.start - 1] ?? ''),
@@ -712,7 +748,10 @@ function read(
     (!expectation.consentCritical || choice.value !== consentingAnswer(expectation)) &&
     !findPhrases(words, compiled.laterWords).some((span) => !span.matched.some((index) => choice.covered.has(index)));
   // "can they not call my house" tells the practitioner something: the note itself.
-  const instruction = expectation.kind === 'text' && startsWith(words, compiled.instructions);
+  // In a note ("…so could we meet somewhere quiet") anywhere: what they ask of the practitioner is the note.
+  const instruction =
+    expectation.kind === 'text' &&
+    (expectation.nothingMeans ? has(words, compiled.instructions) : startsWith(words, compiled.instructions));
   // "can you delete everything" to "delete it all?" answers; "what happens if i delete everything" asks.
   const commandInRequest = commandAnswer !== undefined && request;
   // "can i skip this question" to the direct question is its "I'd rather not say", asked for.
@@ -1096,6 +1135,7 @@ function readChoice(
   phrases: { prompt?: ChoicePrompt; list: readonly Tagged<string>[] },
   compiled: Compiled,
   firstClause = words.length,
+  lastClauseStart = 0,
 ): ChoiceRead | undefined {
   const opposites = phrases.prompt ? compiled.opposites[phrases.prompt] : undefined;
   let matches = claim(words, phrases.list, compiled).flatMap((match) => {
@@ -1133,6 +1173,15 @@ function readChoice(
       words.slice(0, firstClause).every((word, index) => leadingWords.has(index) || compiled.filler.has(word))
     )
       matches = leading;
+    // "friends or sleep, sleep i think": the one named again in the last clause is where they settled.
+    const lastClause = matches.filter(({ span }) => span.start >= lastClauseStart);
+    const lastValues = new Set(lastClause.map(({ value }) => value));
+    if (
+      lastClauseStart > 0 &&
+      lastValues.size === 1 &&
+      matches.some(({ value, span }) => lastValues.has(value) && span.start < lastClauseStart)
+    )
+      matches = lastClause;
     const lastBut = words.lastIndexOf('but');
     if (lastBut >= 0 && values().length > 1) matches = matches.filter(({ span }) => span.start > lastBut);
   }
@@ -1195,15 +1244,18 @@ function numberInSentence(
     ['10', 'ten'].includes(words[at]) &&
     at > 0 &&
     (/^\d+$/.test(words[at - 1]) || NUMBER_WORDS.includes(words[at - 1]) || ['of', 'outta'].includes(words[at - 1]));
+  // "6 hours", "3 weeks", "40 percent": a count of something else, not a rating.
+  const counted = (at: number) => compiled.units.has(words[at + 1] ?? '');
+  // "one" is usually not a number ("this one"); "a one", "like a one" rate.
+  const rated = (word: string, at: number) => word !== 'one' || words.length === 1 || words[at - 1] === 'a';
   words.forEach((word, at) => {
     if (/^\d+$/.test(word)) {
-      // The 10 of "7/10" or "7 out of 10" is the scale, not an answer.
-      if (!theScale(at)) numbers.push({ value: Number(word), at });
+      if (!theScale(at) && !counted(at)) numbers.push({ value: Number(word), at });
       return;
     }
     const bare = word.replace(/ish$/, '');
     const index = NUMBER_WORDS.indexOf(bare);
-    if (index >= 0 && word !== 'one' && !theScale(at)) numbers.push({ value: index, at });
+    if (index >= 0 && rated(word, at) && !theScale(at) && !counted(at)) numbers.push({ value: index, at });
     else if (language !== 'en') {
       const value = parseZeroToTen(word, language);
       if (value !== undefined) numbers.push({ value, at });

@@ -508,3 +508,65 @@ describe('understand: changes of mind, conditions, questions about the bot, scal
     expect(understand('i changed my mind', notOffered, 'en')).not.toEqual({ kind: 'answer', value: 'withdrawShare' });
   });
 });
+
+describe('understand: counts, settling, sentences, indirect questions and commands in passing', () => {
+  it.each([
+    ['i slept about 6 hours last night', { kind: 'unclear' }],
+    ['like 40 percent so 4', { kind: 'answer', value: 4 }],
+    ['5 or 6, lets say 6', { kind: 'answer', value: 6 }],
+    ['six, sorry, no, five', { kind: 'answer', value: 5 }],
+    ['a one ngl', { kind: 'answer', value: 1 }],
+    ['this one is hard', { kind: 'unclear' }],
+  ])('scale: "%s"', (text, expected) => {
+    expect(understand(text, SCALE, 'en')).toEqual(expected);
+  });
+
+  it('a choice named again in the last clause is where they settled; a new one there is not', () => {
+    expect(understand('friends or sleep, sleep i think', LIFE_AREA, 'en')).toEqual({ kind: 'answer', value: 'sleep' });
+    expect(understand('just me, my parents would make it worse', INVOLVED, 'en')).toEqual({
+      kind: 'answer',
+      value: 'justMe',
+    });
+  });
+
+  it('a question starting a later sentence asks; one after doubt in words does not; one after "hmm" does', () => {
+    expect(understand('wallahi if this gets back to my social worker... who even reads this', CONSENT, 'en')).toEqual({
+      kind: 'question',
+      about: 'whoSees',
+    });
+    expect(understand("i'm not really sure how to answer that", DIRECT, 'en')).toEqual({
+      kind: 'answer',
+      value: 'notSure',
+    });
+    expect(understand('hmm what happens then', DELETE, 'en')).toEqual({ kind: 'question', about: 'whatHappens' });
+  });
+
+  it.each([
+    ['this is long, can we stop', 'stop'],
+    ['nah start this whole thing again', 'startOver'],
+    ['pause, my mum needs me', 'stop'],
+    ['put me thru to a real person', 'talkToPerson'],
+  ])('free text: "%s" is the command %s', (text, command) => {
+    expect(understand(text, { kind: 'text' }, 'en')).toEqual({ kind: 'command', command });
+  });
+
+  it.each(['stop scrolling tiktok at night', 'take a break from my phone after school', 'ask my teacher for help'])(
+    'free text: "%s" is still a first step',
+    (text) => {
+      expect(understand(text, { kind: 'text' }, 'en')).toEqual({ kind: 'answer', value: 'text' });
+    },
+  );
+
+  it('a request to the practitioner anywhere in a note is the note, not a question', () => {
+    expect(understand('i get really anxious in waiting rooms so could we meet somewhere quiet', NOTE, 'en')).toEqual({
+      kind: 'answer',
+      value: 'text',
+    });
+  });
+
+  it('Scots negation and "right now" never make a yes or a "now"', () => {
+    expect(understand('dinnae send it please', SHARE, 'en')).toEqual({ kind: 'answer', value: 'dontShare' });
+    expect(understand('not right now, sorry', GOAL_WORK, 'en')).toEqual({ kind: 'answer', value: 'later' });
+    expect(understand("i'm really overwhelmed right now", GOAL_WORK, 'en')).toEqual({ kind: 'feeling' });
+  });
+});
