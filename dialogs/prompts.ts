@@ -123,11 +123,30 @@ export class Question extends Prompt<Understood> {
   ): Promise<PromptRecognizerResult<Understood>> {
     const text = context.activity.text ?? '';
     const reading = readingOf(options);
-    const understood = understand(text, reading.expectation, turnLanguage(context).language);
+    const understood = understandInTurn(context, text, reading.expectation);
     const feelingIsTheAnswer = understood.kind === 'feeling' && reading.feelingAnswers === true;
     const interpretation: Interpretation = feelingIsTheAnswer ? { kind: 'answer', value: 'text' } : understood;
     return Promise.resolve({ succeeded: true, value: { text, interpretation } });
   }
+}
+
+const READINGS_THIS_TURN = Symbol('understandingReadingsThisTurn');
+
+/**
+ * A message read against an expectation, once per turn: the router reads it to tell a command from an answer, then
+ * the prompt waiting for it reads the same thing.
+ */
+export function understandInTurn(context: TurnContext, text: string, expectation: Expectation): Interpretation {
+  const readings =
+    context.turnState.get<Map<string, Interpretation> | undefined>(READINGS_THIS_TURN) ??
+    new Map<string, Interpretation>();
+  context.turnState.set(READINGS_THIS_TURN, readings);
+  const key = `${text}\u0000${JSON.stringify(expectation)}`;
+  const known = readings.get(key);
+  if (known) return known;
+  const reading = understand(text, expectation, turnLanguage(context).language);
+  readings.set(key, reading);
+  return reading;
 }
 
 /** The yes/no buttons (`choices.yes`, `choices.no`). */

@@ -19,14 +19,14 @@ import type { HandoffPort } from '../src/handoff/handoffs';
 import { referralCodeInText } from '../src/handoff/referral';
 import { asksDirectlyAfterConcern, pausesGoalWork, SafetyVerdict } from '../src/safety/safetyCheck';
 import type { SignalKind } from '../src/safety/types';
-import { Interpretation, understand } from '../src/understanding/understand';
+import type { Interpretation } from '../src/understanding/understand';
 import { COMMAND_HANDLERS, CommandContext } from './commandHandlers';
 import { CONCERN_DIALOG, ConcernDialog, ConcernOptions } from './concernDialog';
 import { DeleteDataDialog } from './deleteDataDialog';
 import { DIRECT_QUESTION_DIALOG, DirectQuestionDialog, DirectQuestionOptions } from './directQuestionDialog';
 import { GOAL_ANSWER_PROMPT } from './goalSettingDialog';
 import { MAIN_DIALOG, MainDialog } from './mainDialog';
-import { choiceExpectation, choiceOptions, choicesFor, readingOf } from './prompts';
+import { choiceExpectation, choiceOptions, choicesFor, readingOf, understandInTurn } from './prompts';
 import { REVIEW_GOAL_WORDS_PROMPT } from './reviewDialog';
 import { SUMMARY_NEW_WORDS_PROMPT } from './summaryDialog';
 import { RISK_DIALOG, RiskDialog } from './riskDialog';
@@ -164,7 +164,7 @@ export class TurnRouter {
     const { activity } = dc.context;
     if (activity.type !== 'message') return undefined;
     const { expectation } = readingOf(innermostOptions(dc));
-    return understand(activity.text ?? '', expectation, turnLanguage(dc.context).language);
+    return understandInTurn(dc.context, activity.text ?? '', expectation);
   }
 
   /**
@@ -196,11 +196,11 @@ export class TurnRouter {
    */
   private async resumeAfterPause({ dc, understood }: Turn): Promise<boolean> {
     const data = await this.state.readConversationData(dc.context);
-    const { t, language } = turnLanguage(dc.context);
+    const { t } = turnLanguage(dc.context);
     if (data.resumeAsked) {
       await this.state.updateConversationData(dc.context, { resumeAsked: undefined });
       const expectation = choiceExpectation(choicesFor(t, 'choices.resume', RESUME_CHOICES), { prompt: 'resume' });
-      const answer = understand(dc.context.activity.text ?? '', expectation, language);
+      const answer = understandInTurn(dc.context, dc.context.activity.text ?? '', expectation);
       if (answer.kind !== 'answer') return false;
       const command: Command = answer.value === 'startOver' ? 'startOver' : 'carryOn';
       await COMMAND_HANDLERS[command](dc, this.commandContext);
@@ -224,7 +224,7 @@ export class TurnRouter {
    */
   private async afterGoodbye(dc: DialogContext): Promise<boolean> {
     if (!(await this.state.closedThisVisit(dc.context))) return false;
-    const { t, language } = turnLanguage(dc.context);
+    const { t } = turnLanguage(dc.context);
     const latest = (await this.state.readProfile(dc.context))?.summaries.at(-1);
     // "I changed my mind" right after sharing means the share; the handler says so if a practitioner has opened it.
     const canTakeBack = latest?.shared === true && latest.handoffId !== undefined && !latest.withdrawnAt;
@@ -243,7 +243,7 @@ export class TurnRouter {
       ),
       { prompt: 'afterGoodbye' },
     );
-    const chosen = understand(dc.context.activity.text ?? '', readingOf(options).expectation, language);
+    const chosen = understandInTurn(dc.context, dc.context.activity.text ?? '', readingOf(options).expectation);
     if (chosen.kind === 'answer') {
       await this.clearAfterGoodbye(dc.context);
       await COMMAND_HANDLERS[chosen.value as AfterGoodbyeChoice](dc, this.commandContext);
