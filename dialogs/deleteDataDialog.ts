@@ -1,8 +1,10 @@
-// "Delete my data": one clear confirmation, then everything kept about the young person is removed from storage.
+// "Delete my data": one clear confirmation, then every record of the young person is removed (src/bot/state.ts
+// deleteAll), and the reply says exactly what went and what the service keeps.
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import { deletionReply } from '../src/privacy/deletionReply';
 import { consentOptions } from './consentQuestion';
 import { Question, YES_NO, answerOf } from './prompts';
 
@@ -41,8 +43,8 @@ export class DeleteDataDialog extends ComponentDialog {
       await step.context.sendActivity(t('commands.deleteCancelled'));
       return step.endDialog(false);
     }
-    await this.state.deleteAll(step.context);
-    await step.context.sendActivity(t('commands.deleteDone'));
+    const report = await this.state.deleteAll(step.context);
+    await step.context.sendActivity(deletionReply(report, t, this.serviceName));
     return step.endDialog(true);
   }
 }

@@ -5,7 +5,7 @@ import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuild
 import { BotState, DirectQuestionRecord } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { HandoffPort } from '../src/handoff/handoffs';
-import { crisisLineTexts } from '../src/safety/crisisReplies';
+import { riskReplyTexts } from '../src/bot/turnSafety';
 import type { SafetyVerdict } from '../src/safety/safetyCheck';
 import { Question, QuestionReading, choiceAnswer, choiceOptions, choicesFor } from './prompts';
 import type { DirectAnswer } from '../src/safety/directAnswer';
@@ -45,12 +45,11 @@ export class RiskDialog extends ComponentDialog {
     const { t, language } = turnLanguage(step.context);
     const resources = crisisResourcesForTurn(step, this.settings);
     const now = new Date().toISOString();
+    // The same words as the reply sent when storage is down (SmallStepsBot), from one place.
+    const [opening, crisisLines, question] = riskReplyTexts(t, language, resources);
     await step.context.sendActivities([
-      { type: 'message', text: t('safetyReplies:risk.opening') },
-      {
-        type: 'message',
-        text: [t('safetyReplies:risk.notAnEmergencyService'), ...crisisLineTexts(resources, language, t)].join('\n'),
-      },
+      { type: 'message', text: opening },
+      { type: 'message', text: crisisLines },
     ]);
     // The fact of risk always goes, with the signal kinds; the young person's content only if they shared it.
     await this.handoff.request(step.context, 'risk', 'immediate', {
@@ -59,7 +58,6 @@ export class RiskDialog extends ComponentDialog {
       directQuestion: step.options.directQuestion && { ...step.options.directQuestion, at: now },
     });
     await this.state.noteRiskHandoff(step.context);
-    const question = t('safetyReplies:risk.question');
     // "Not right now, just sometimes" is a no to right now; only a clear no to right now skips the emergency line.
     const reading: QuestionReading = {
       expectation: { kind: 'directQuestion', aboutRightNow: true },

@@ -73,14 +73,12 @@ export class SafetyPlanDialog extends ComponentDialog {
       return step.replaceDialog(`${SAFETY_PLAN_DIALOG}.steps`, { index: index + 1, sections });
     }
     const plan: SafetyPlan = { sections, updatedAt: new Date().toISOString() };
-    const profile = await this.state.readProfile(step.context);
-    if (profile?.consent?.given) {
-      await this.state.updateProfile(step.context, (p) => {
-        p.safetyPlan = plan;
-      });
-    }
+    // Kept only if they agreed to keeping their answers (the rule is in BotState.updateProfile); either way they see it.
+    const profile = await this.state.updateProfile(step.context, (p) => {
+      p.safetyPlan = plan;
+    });
     await step.context.sendActivity(safetyPlanMessage(plan, t));
-    await step.context.sendActivity(t(profile?.consent?.given ? 'safetyPlan.saved' : 'safetyPlan.notKept'));
+    await step.context.sendActivity(t(profile.consent?.given ? 'safetyPlan.saved' : 'safetyPlan.notKept'));
     return step.endDialog(plan);
   }
 

@@ -1,14 +1,19 @@
 // Composition root: builds storage, state, language, dialogs, bot, adapter and HTTP server from one Config.
 import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
+import type { DialogSettings } from '../dialogs/settings';
 import { TurnRouter } from '../dialogs/turnRouter';
 import { BotState } from './bot/state';
 import { SmallStepsBot } from './bot/smallStepsBot';
 import type { Config } from './config';
-import { HandoffDelivery, PractitionerNotification } from './handoff/delivery';
+import { HandoffDelivery } from './handoff/delivery';
+import type { HandoffDestination } from './handoff/destinations/destination';
+import { teamsDestination } from './handoff/destinations/teams';
+import { webhookDestination } from './handoff/destinations/webhook';
 import { Handoffs } from './handoff/handoffs';
 import { HandoffInbox } from './handoff/inbox';
-import { summaryCard, summaryText } from './handoff/summaryCard';
-import { teamsNotifier } from './handoff/teamsNotifier';
+import { HandoffOutbox } from './handoff/outbox';
+import { HandoffSpool } from './handoff/outboxSpool';
+import { summaryText } from './handoff/summaryCard';
 import { createI18n, Translate } from './i18n';
 import { describeError, Logger } from './log';
 import { loadServiceCrisisLines } from './safety/crisisResources';
@@ -20,6 +25,10 @@ import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
 import { AppStorage, openHandoffRepository, openStorage } from './storage';
 import { importOldLayoutHandoffs } from './storage/oldHandoffLayout';
+import { PersonalDataEraser } from './privacy/erasure';
+import { loadPersonKeys } from './privacy/personKeys';
+import { RetentionSchedule } from './privacy/retention';
+import { openOutboxStore } from './storage/outboxStores';
 import { WebChatPage } from './webchat/page';
 
 export interface App {
@@ -27,21 +36,23 @@ export interface App {
   storage: AppStorage;
   inbox: HandoffInbox;
   delivery: HandoffDelivery;
+  /** RETENTION_DAYS, applied daily from the start. */
+  retention: RetentionSchedule;
+  outbox: HandoffOutbox;
 }
 
-/** (c) The practitioners' Teams conversation, when configured: the summary as an Adaptive Card, in the service's language. */
-function practitionerNotification(
-  config: Config,
-  adapter: CloudAdapter,
-  t: Translate,
-): PractitionerNotification | undefined {
-  if (!config.practitionerConversation) return undefined;
-  const notify = teamsNotifier(adapter, config.bot.appId, config.practitionerConversation);
-  return (summary) => {
-    const card = summaryCard(summary, t);
-    // The message text is the card's header only, so a notification preview never shows the young person's words.
-    return notify({ text: String(card.fallbackText), card });
-  };
+/**
+ * Where handoffs go besides the inbox and the in-conversation event, each as configured: the signed webhook, the
+ * practitioners' Teams conversation (the card in the service's language). A new destination is a file in
+ * src/handoff/destinations/ and a line here.
+ */
+function handoffDestinations(config: Config, adapter: CloudAdapter, t: Translate): HandoffDestination[] {
+  return [
+    ...(config.webhook ? [webhookDestination(config.webhook)] : []),
+    ...(config.practitionerConversation
+      ? [teamsDestination(adapter, config.bot.appId, config.practitionerConversation, t)]
+      : []),
+  ];
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
@@ -56,41 +67,59 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     ),
   );
   const inbox = new HandoffInbox(handoffRepository);
-  const state = new BotState(new ConversationState(storage), new UserState(storage));
+  const personKeys = await loadPersonKeys(config.personKeySecret, storage, logger);
+  const outboxStore = await openOutboxStore(config.storage);
+  const eraser = new PersonalDataEraser({
+    storage,
+    inbox,
+    afterDelete: config.handoffAfterDelete,
+    logger,
+    pendingSends: outboxStore,
+  });
+  const state = new BotState(new ConversationState(storage), new UserState(storage), { personKeys, eraser });
   const i18n = await createI18n(config.defaultLanguage);
   const adapter = createAdapter(config.bot, state, logger);
   const practitionerT: Translate = i18n.getFixedT(config.defaultLanguage);
+  const outbox = new HandoffOutbox({
+    store: outboxStore,
+    inbox,
+    spool: new HandoffSpool(config.handoffOutbox.spoolDir),
+    destinations: handoffDestinations(config, adapter, practitionerT),
+    logger,
+    retryDelaysMs: config.handoffOutbox.retryDelaysMs,
+  });
   const delivery = new HandoffDelivery({
     inbox,
+    outbox,
     logger,
     renderText: (summary) => summaryText(summary, practitionerT),
-    webhook: config.webhook,
-    notifyPractitioners: practitionerNotification(config, adapter, practitionerT),
   });
   const handoffs = new Handoffs(delivery, state, config.serviceName);
-  const router = new TurnRouter(
-    state,
-    {
-      serviceName: config.serviceName,
-      serviceContact: config.serviceContact,
-      serviceResponseTime: config.serviceResponseTime,
-      serviceNextSteps: config.serviceNextSteps,
-      serviceCountry: config.serviceCountry,
-      serviceCrisisLines: config.crisisLinesFile ? loadServiceCrisisLines(config.crisisLinesFile) : {},
-    },
-    handoffs,
-  );
+  const settings: DialogSettings = {
+    serviceName: config.serviceName,
+    serviceContact: config.serviceContact,
+    serviceResponseTime: config.serviceResponseTime,
+    serviceNextSteps: config.serviceNextSteps,
+    serviceCountry: config.serviceCountry,
+    serviceCrisisLines: config.crisisLinesFile ? loadServiceCrisisLines(config.crisisLinesFile) : {},
+  };
+  const router = new TurnRouter(state, settings, handoffs);
   // Every word list a reply is read with is checked now: a broken file stops the start, not a young person's turn.
   loadDirectAnswers();
   loadUnderstanding();
   loadSummaryItemWords();
-  const bot = new SmallStepsBot(state, router, i18n, config.defaultLanguage, new SafetyCheck(), logger);
+  const bot = new SmallStepsBot(state, router, i18n, config.defaultLanguage, new SafetyCheck(), logger, {
+    storage,
+    delivery,
+    settings,
+  });
   const server = new HttpServer({
     adapter,
     bot,
     storage,
     logger,
     inbox,
+    outbox,
     practitionerTokens: config.practitionerTokens,
     appId: config.bot.appId,
     ...(config.webChat
@@ -103,10 +132,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         }
       : {}),
   });
+  if (server.ownDirectLine) eraser.addTranscriptHolder(server.ownDirectLine);
+  const retention = new RetentionSchedule({ storage, inbox, retentionDays: config.retentionDays, logger });
+  retention.start();
+  // Sends left by an earlier process (retries due, claims that ran out, spooled handoffs) start now.
+  outbox.start();
   return {
     server,
     storage,
     inbox,
     delivery,
+    outbox,
+    retention,
   };
 }

@@ -1,5 +1,8 @@
 // Reads and validates every setting once at start; a bad value stops the start with one line naming the variable.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { SUPPORTED_LANGUAGES } from './i18n/languages';
 
@@ -44,6 +47,20 @@ const practitionerConversation = z.object({
   conversationId: z.string().min(1, 'must not be empty'),
   tenantId: z.string().min(1).optional(),
 });
+
+// The outbox's wait before each retry of a send (webhook, Teams); after the last, the send is recorded as failed.
+const retryDelaysMs = z
+  .string()
+  .trim()
+  .default('2000,10000,45000')
+  .transform((value, context) => {
+    const delays = value.split(',').map((part) => Number(part.trim()));
+    if (delays.some((delay) => !Number.isInteger(delay) || delay < 0 || delay > 86_400_000)) {
+      context.addIssue({ code: 'custom', message: 'must be comma-separated whole milliseconds, each at most a day' });
+      return z.NEVER;
+    }
+    return delays;
+  });
 
 const optionalText = z
   .string()
@@ -92,6 +109,8 @@ const configSchema = z
       .regex(/^(https?:\/\/\S+)?$/, 'must be an http(s) URL')
       .default(''),
     HANDOFF_WEBHOOK_SECRET: z.string().trim().default(''),
+    HANDOFF_RETRY_DELAYS_MS: retryDelaysMs,
+    SPOOL_DIR: optionalText,
     PRACTITIONER_TEAMS_CONVERSATION: z
       .string()
       .trim()
@@ -125,6 +144,8 @@ const configSchema = z
       .min(1, 'must be a whole number of days from 1 to 3650')
       .max(3650, 'must be a whole number of days from 1 to 3650')
       .default(180),
+    PERSON_KEY_SECRET: z.string().trim().default(''),
+    HANDOFF_AFTER_DELETE: z.enum(['delete', 'keep'], { message: 'must be delete or keep' }).default('delete'),
     WEB_CHAT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
     DIRECT_LINE_SECRET: optionalText,
     DIRECT_LINE_ENDPOINT: z
@@ -146,6 +167,9 @@ const configSchema = z
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
     if (env.STORAGE === 'postgres' && env.DATABASE_URL === '')
       problem('DATABASE_URL', 'is required when STORAGE=postgres');
+    if (env.PERSON_KEY_SECRET !== '' && env.PERSON_KEY_SECRET.length < 32) {
+      problem('PERSON_KEY_SECRET', 'must be at least 32 characters');
+    }
     if (env.HANDOFF_WEBHOOK_URL !== '' && env.HANDOFF_WEBHOOK_SECRET.length < 32) {
       problem('HANDOFF_WEBHOOK_SECRET', 'must be at least 32 characters when HANDOFF_WEBHOOK_URL is set');
     }
@@ -178,7 +202,12 @@ export interface Config {
   /** What happens after the conversation, in the service's words; empty when not configured. */
   serviceNextSteps: string;
   /** The signed webhook each handoff is also posted to; undefined when not configured. */
-  webhook?: { url: string; secret: string; retryDelaysMs: number[] };
+  webhook?: { url: string; secret: string };
+  /**
+   * The outbox's retry schedule, and the local folder risk handoffs are spooled to while storage is down (never in
+   * DATA_DIR, which may be the broken part).
+   */
+  handoffOutbox: { retryDelaysMs: number[]; spoolDir: string };
   /** The practitioners' Teams conversation each handoff is also posted to; undefined when not configured. */
   practitionerConversation?: { serviceUrl: string; conversationId: string; tenantId?: string };
   serviceCountry: ParsedEnv['SERVICE_COUNTRY'];
@@ -186,6 +215,10 @@ export interface Config {
   crisisLinesFile: string;
   practitionerTokens: Array<{ name: string; token: string }>;
   retentionDays: number;
+  /** The secret person keys are made with; empty: one generated once and kept in storage. */
+  personKeySecret: string;
+  /** What "delete my data" does with handoffs a practitioner has acknowledged. */
+  handoffAfterDelete: 'delete' | 'keep';
   /** The Web Chat page at /; undefined when WEB_CHAT=off. Azure's Direct Line when a secret is set, else the bot's own. */
   webChat?: { azureDirectLine?: { endpoint: string; secret: string } };
   logLevel: ParsedEnv['LOG_LEVEL'];
@@ -196,6 +229,18 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * A folder in the OS temp dir named after the store, so a restarted service finds its own spool and two services on
+ * one machine never take each other's handoffs.
+ */
+function defaultSpoolDir(store: string): string {
+  const identity = store.includes('://') ? store : path.resolve(store);
+  return path.join(
+    os.tmpdir(),
+    `small-steps-spool-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`,
+  );
 }
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */
@@ -230,19 +275,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { practitionerConversation: parsed.PRACTITIONER_TEAMS_CONVERSATION }
       : {}),
     ...(parsed.HANDOFF_WEBHOOK_URL
-      ? {
-          webhook: {
-            url: parsed.HANDOFF_WEBHOOK_URL,
-            secret: parsed.HANDOFF_WEBHOOK_SECRET,
-            // Three retries over about a minute; the inbox keeps the handoff whatever happens.
-            retryDelaysMs: [2_000, 10_000, 45_000],
-          },
-        }
+      ? { webhook: { url: parsed.HANDOFF_WEBHOOK_URL, secret: parsed.HANDOFF_WEBHOOK_SECRET } }
       : {}),
+    handoffOutbox: {
+      retryDelaysMs: parsed.HANDOFF_RETRY_DELAYS_MS,
+      spoolDir:
+        parsed.SPOOL_DIR || defaultSpoolDir(parsed.STORAGE === 'postgres' ? parsed.DATABASE_URL : parsed.DATA_DIR),
+    },
     serviceCountry: parsed.SERVICE_COUNTRY,
     crisisLinesFile: parsed.CRISIS_LINES_FILE,
     practitionerTokens: parsed.PRACTITIONER_TOKENS,
     retentionDays: parsed.RETENTION_DAYS,
+    personKeySecret: parsed.PERSON_KEY_SECRET,
+    handoffAfterDelete: parsed.HANDOFF_AFTER_DELETE,
     ...(parsed.WEB_CHAT === 'on'
       ? {
           webChat: parsed.DIRECT_LINE_SECRET

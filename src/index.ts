@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.logLevel);
 
-  const { server } = await createApp(config, logger);
+  const { server, retention } = await createApp(config, logger);
   const url = await server.listen(config.port);
   logger.info(
     {
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.shutdown().then(
+    // The purge first: one cut short by closing storage would only finish at the next start.
+    Promise.all([retention.stop(), server.shutdown()]).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ error: describeError(error) }, 'shutdown failed');

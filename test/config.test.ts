@@ -16,7 +16,13 @@ describe('loadConfig', () => {
       serviceCountry: undefined,
       crisisLinesFile: '',
       practitionerTokens: [],
+      handoffOutbox: {
+        retryDelaysMs: [2_000, 10_000, 45_000],
+        spoolDir: expect.stringContaining('small-steps-spool-'),
+      },
       retentionDays: 180,
+      personKeySecret: '',
+      handoffAfterDelete: 'delete',
       webChat: {},
       logLevel: 'info',
     });
@@ -39,6 +45,8 @@ describe('loadConfig', () => {
       SERVICE_NEXT_STEPS: 'Vamos ligar para você em até duas semanas.',
       HANDOFF_WEBHOOK_URL: 'https://hooks.example.org/small-steps',
       HANDOFF_WEBHOOK_SECRET: 'h'.repeat(32),
+      HANDOFF_RETRY_DELAYS_MS: '1000, 60000',
+      SPOOL_DIR: '/var/spool/small-steps',
       SERVICE_COUNTRY: 'BR',
       CRISIS_LINES_FILE: '/etc/small-steps/crisis-lines.json',
       PRACTITIONER_TOKENS: `ana:${TOKEN}, joao:${'q'.repeat(40)}`,
@@ -60,8 +68,8 @@ describe('loadConfig', () => {
       webhook: {
         url: 'https://hooks.example.org/small-steps',
         secret: 'h'.repeat(32),
-        retryDelaysMs: [2_000, 10_000, 45_000],
       },
+      handoffOutbox: { retryDelaysMs: [1_000, 60_000], spoolDir: '/var/spool/small-steps' },
       serviceCountry: 'BR',
       crisisLinesFile: '/etc/small-steps/crisis-lines.json',
       practitionerTokens: [
@@ -69,6 +77,8 @@ describe('loadConfig', () => {
         { name: 'joao', token: 'q'.repeat(40) },
       ],
       retentionDays: 30,
+      personKeySecret: '',
+      handoffAfterDelete: 'delete',
       webChat: {
         azureDirectLine: {
           endpoint: 'https://europe.directline.botframework.com/v3/directline',
@@ -87,6 +97,7 @@ describe('loadConfig', () => {
     ['WEB_CHAT', 'maybe', 'must be on or off'],
     ['DIRECT_LINE_ENDPOINT', 'http://directline.example.org/v3/directline', 'must be an https URL'],
     ['DIRECT_LINE_ENDPOINT', 'https://directline.botframework.com/v3/directline/', 'without a trailing slash'],
+    ['HANDOFF_RETRY_DELAYS_MS', '2s,10s', 'comma-separated whole milliseconds'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Configuration error: ${name} .*${message}`));
   });

@@ -1,19 +1,32 @@
-// The bot's turn pipeline: card answers as text, language (and their word for goals) for the turn, the safety
-// check on everything the message carries, then the dialogs, then state saved once at the end.
-import { ActivityTypes, TeamsActivityHandler, TurnContext } from 'botbuilder';
+// The bot's turn pipeline: card answers as text, language for the turn, the safety check on everything the message
+// carries (both from the activity alone, before any storage), then their word for goals, the dialogs, and state saved
+// once at the end. When storage fails, a risk message still gets the whole risk reply and its handoff is spooled; any
+// other message gets a kind "try again in a moment", never silence.
+import { Activity, ActivityTypes, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
+import { crisisResourcesForTurn, DialogSettings } from '../../dialogs/settings';
 import type { TurnRouter } from '../../dialogs/turnRouter';
+import type { HandoffDelivery } from '../handoff/delivery';
+import { handoffsDeliveredThisTurn } from '../handoff/delivery';
 import type { Language } from '../i18n/languages';
 import { describeError, Logger } from '../log';
-import type { SafetyCheck } from '../safety/safetyCheck';
+import type { SafetyCheck, SafetyVerdict } from '../safety/safetyCheck';
 import { referralCodeFrom } from '../handoff/referral';
+import type { AppStorage } from '../storage/appStorage';
 import { textFromSubmission, textsToCheck } from './cardSubmission';
-import { BotState, UserProfile } from './state';
-import { setTurnLanguage, turnLanguage } from './turnLanguage';
-import { setTurnSafety, turnSafety } from './turnSafety';
+import { BotState } from './state';
+import { setTurnLanguage, TurnLanguage, turnLanguage } from './turnLanguage';
+import { riskReplyTexts, setTurnSafety, turnSafety } from './turnSafety';
 
 // Conversations with more than one person (a Teams group chat or channel) are not for goal work: privacy first.
 const SHARED_CONVERSATION_TYPES = ['groupChat', 'channel'];
+
+/** What the bot needs to answer a turn whose storage failed; without it, such a turn fails as any other (tests). */
+export interface WithoutStorage {
+  storage: Pick<AppStorage, 'checkHealth'>;
+  delivery: HandoffDelivery;
+  settings: DialogSettings;
+}
 
 export class SmallStepsBot extends TeamsActivityHandler {
   constructor(
@@ -23,6 +36,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
     private readonly defaultLanguage: Language,
     private readonly safety: SafetyCheck,
     private readonly logger: Logger,
+    private readonly withoutStorage?: WithoutStorage,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -56,24 +70,53 @@ export class SmallStepsBot extends TeamsActivityHandler {
       TurnContext.removeRecipientMention(context.activity);
     const submitted = textFromSubmission(context.activity);
     if (submitted !== undefined) context.activity.text = submitted;
+    const language = setTurnLanguage(context, this.i18nInstance, this.defaultLanguage);
+    const verdict = this.checkSafety(context, language.language);
+    const sent = sentThisTurn(context);
+    try {
+      await this.runWithState(context, language, verdict);
+    } catch (error) {
+      if (!this.withoutStorage) throw error;
+      const storageDown = await this.withoutStorage.storage.checkHealth().then(
+        () => false,
+        () => true,
+      );
+      if (verdict?.level === 'risk') await this.finishRiskReply(context, verdict, sent, this.withoutStorage);
+      // Storage up: the turn failed for another reason; the adapter logs it, apologises and clears the dialog stack.
+      if (!storageDown) throw error;
+      this.logger.error({ error: describeError(error) }, 'turn failed: storage unavailable');
+      if (verdict?.level !== 'risk' && context.activity.type === (ActivityTypes.Message as string)) {
+        await context.sendActivity(language.t('errors.somethingWentWrong'));
+      }
+    }
+  }
+
+  /** Everything in the turn that reads or writes storage. */
+  private async runWithState(
+    context: TurnContext,
+    language: TurnLanguage,
+    verdict: SafetyVerdict | undefined,
+  ): Promise<void> {
     const referral = referralCodeFrom(context.activity);
     if (referral) await this.state.setReferral(context, referral);
     const profile = await this.state.readProfile(context);
-    const { language } = setTurnLanguage(
-      context,
-      this.i18nInstance,
-      this.defaultLanguage,
-      profile?.preferences.goalWord,
-    );
-    if (context.activity.type === (ActivityTypes.Message as string)) await this.checkSafety(context, language, profile);
+    if (profile?.preferences.goalWord) language.useGoalWord(profile.preferences.goalWord);
+    // Kind and time only, never the words (kept only for a young person who agreed: updateProfile enforces it).
+    if (verdict && verdict.signals.length > 0) {
+      const at = new Date().toISOString();
+      await this.state.updateProfile(context, (p) => {
+        p.signals.push(...verdict.signals.map((signal) => ({ kind: signal.kind, at })));
+      });
+    }
     await super.run(context);
     await this.state.saveChanges(context);
   }
 
-  /** The safety check, on everything the message carries, before any dialog sees it. */
-  private async checkSafety(context: TurnContext, language: Language, profile: UserProfile | undefined): Promise<void> {
+  /** The safety check, on everything a message carries, before any dialog (or storage) sees it. */
+  private checkSafety(context: TurnContext, language: Language): SafetyVerdict | undefined {
+    if (context.activity.type !== (ActivityTypes.Message as string)) return undefined;
     const texts = textsToCheck(context.activity);
-    if (texts.length === 0) return;
+    if (texts.length === 0) return undefined;
     const verdict = this.safety.check(texts.join('\n'), language, (error) =>
       this.logger.error(
         { error: describeError(error) },
@@ -81,13 +124,37 @@ export class SmallStepsBot extends TeamsActivityHandler {
       ),
     );
     setTurnSafety(context, verdict);
-    // Kind and time only, never the words; and only for a young person who agreed that answers are kept.
-    if (verdict.signals.length > 0 && profile?.consent?.given) {
-      const at = new Date().toISOString();
-      await this.state.updateProfile(context, (p) => {
-        p.signals.push(...verdict.signals.map((signal) => ({ kind: signal.kind, at })));
-      });
-    }
+    return verdict;
+  }
+
+  /**
+   * A risk turn that failed part-way: whatever of the risk reply was not yet said is said now, in the same words,
+   * and the risk handoff, unless already kept, goes to the spool (and straight to the webhook and Teams).
+   */
+  private async finishRiskReply(
+    context: TurnContext,
+    verdict: SafetyVerdict,
+    sent: Array<Partial<Activity>>,
+    { delivery, settings }: WithoutStorage,
+  ): Promise<void> {
+    const { t, language } = turnLanguage(context);
+    const said = JSON.stringify(sent);
+    const unsaid = riskReplyTexts(t, language, crisisResourcesForTurn({ context }, settings)).filter(
+      (text) => !said.includes(JSON.stringify(text).slice(1, -1)),
+    );
+    await context.sendActivities(unsaid.map((text) => ({ type: ActivityTypes.Message, text })));
+    if (handoffsDeliveredThisTurn(context).includes('risk')) return;
+    const at = new Date().toISOString();
+    await delivery.deliverWithoutStorage(context, {
+      service: settings.serviceName,
+      language,
+      reason: 'risk',
+      urgency: 'immediate',
+      profile: undefined,
+      signalsNow: verdict.signals.map((signal) => ({ kind: signal.kind, at })),
+      safetyCheckFailed: verdict.checkFailed,
+      personKey: this.state.personKeyOf(context),
+    });
   }
 
   private isSharedConversation(context: TurnContext): boolean {
@@ -110,4 +177,15 @@ export class SmallStepsBot extends TeamsActivityHandler {
       'added to a Teams channel: set PRACTITIONER_TEAMS_CONVERSATION to this value to send handoffs here',
     );
   }
+}
+
+/** Every activity the bot sends in this turn, from now on (what a failed turn has already said). */
+function sentThisTurn(context: TurnContext): Array<Partial<Activity>> {
+  const sent: Array<Partial<Activity>> = [];
+  context.onSendActivities(async (_context, activities, next) => {
+    const responses = await next();
+    sent.push(...activities);
+    return responses;
+  });
+  return sent;
 }

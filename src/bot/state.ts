@@ -1,7 +1,11 @@
-// The shape of everything the bot keeps, in one place, with a version for later migrations.
+// The shape of everything the bot keeps, in one place, with a version for later migrations; and the one rule on
+// keeping it: nothing about a young person is written unless they said yes to keeping their answers.
+import { randomBytes } from 'node:crypto';
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { GboRating } from '../goals/gbo';
+import { CONVERSATION_OWNER_PROPERTY, ErasureReport, NOTHING_ELSEWHERE, PersonalDataEraser } from '../privacy/erasure';
+import { PersonKeys } from '../privacy/personKeys';
 import type { DirectAnswer } from '../safety/directAnswer';
 import type { SignalKind } from '../safety/types';
 
@@ -173,19 +177,44 @@ function withinSafetyMemory(at: string, now: Date): boolean {
   return now.getTime() - Date.parse(at) < SAFETY_MEMORY_HOURS * 3_600_000;
 }
 
+/** Whether a conversation's state holds nothing to come back to: no dialog under way and no conversation data. */
+function holdsNothing(state: Record<string, unknown>): boolean {
+  return Object.entries(state).every(([name, value]) => {
+    if (name === 'eTag' || name === CONVERSATION_OWNER_PROPERTY) return true;
+    if (name === 'dialogState') return ((value as DialogState | undefined)?.dialogStack ?? []).length === 0;
+    if (name === 'conversationData') return Object.values(value ?? {}).every((v) => v === undefined);
+    return value === undefined;
+  });
+}
+
+export interface BotStatePrivacy {
+  personKeys: PersonKeys;
+  /** Finds and removes a young person's records beyond this turn's own; without it (dialog tests), only those go. */
+  eraser?: PersonalDataEraser;
+}
+
 /** Typed accessors over botbuilder state; dialogs read and write through these, never ad hoc keys. */
 export class BotState {
   readonly profile: StatePropertyAccessor<UserProfile>;
   readonly dialogState: StatePropertyAccessor<DialogState>;
   readonly conversationData: StatePropertyAccessor<ConversationData>;
+  private readonly owner: StatePropertyAccessor<string>;
 
   constructor(
     readonly conversationState: ConversationState,
     readonly userState: UserState,
+    // Tests without a service secret get one of their own: keys stable within the process.
+    private readonly privacy: BotStatePrivacy = { personKeys: new PersonKeys(randomBytes(32).toString('base64url')) },
   ) {
     this.profile = userState.createProperty<UserProfile>('profile');
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.conversationData = conversationState.createProperty<ConversationData>('conversationData');
+    this.owner = conversationState.createProperty<string>(CONVERSATION_OWNER_PROPERTY);
+  }
+
+  /** The young person's pseudonymous person key (src/privacy/personKeys.ts): their channel and user id, keyed. */
+  personKeyOf(context: TurnContext): string {
+    return this.privacy.personKeys.of(context.activity.channelId, context.activity.from.id);
   }
 
   /** The stored profile, or undefined when nothing is kept about this young person. */
@@ -194,16 +223,32 @@ export class BotState {
     return stored && withCurrentShape(stored);
   }
 
-  /** Changes the profile, creating it first when needed; it is saved at the end of the turn. */
+  /**
+   * Changes the profile, creating it first when needed, and returns it as changed. It is kept (saved at the end of the
+   * turn) only when it records the young person's yes to keeping their answers: the one place that rule is enforced.
+   * Without it the change is used for this turn and never written.
+   */
   async updateProfile(context: TurnContext, change: (profile: UserProfile) => void): Promise<UserProfile> {
-    const profile = withCurrentShape(await this.profile.get(context, newUserProfile()));
+    const stored = await this.profile.get(context);
+    // A copy: a change that is not kept must not reach the turn's cached state, which is saved at the end of the turn.
+    const profile = withCurrentShape(stored ? structuredClone(stored) : newUserProfile());
     change(profile);
-    await this.profile.set(context, profile);
+    if (profile.consent?.given) await this.profile.set(context, profile);
     return profile;
   }
 
+  /**
+   * Saves the turn's state. A conversation with nothing to come back to (after a "no" to keeping answers, once it has
+   * ended, after "delete my data") leaves no record at all; any other is marked with whose it is.
+   */
   async saveChanges(context: TurnContext): Promise<void> {
-    await this.conversationState.saveChanges(context);
+    const conversation = this.conversationState.get(context) as Record<string, unknown> | undefined;
+    if (conversation && holdsNothing(conversation)) {
+      await this.conversationState.delete(context);
+    } else if (conversation) {
+      await this.owner.set(context, this.personKeyOf(context));
+      await this.conversationState.saveChanges(context);
+    }
     await this.userState.saveChanges(context);
   }
 
@@ -231,9 +276,7 @@ export class BotState {
   /** Records the answer to the direct question: always for this visit, in the profile only if answers are kept. */
   async recordDirectQuestion(context: TurnContext, record: DirectQuestionRecord): Promise<void> {
     await this.updateConversationData(context, { directQuestion: record });
-    if ((await this.readProfile(context))?.consent?.given) {
-      await this.updateProfile(context, (profile) => profile.directQuestions.push(record));
-    }
+    await this.updateProfile(context, (profile) => profile.directQuestions.push(record));
   }
 
   /** The direct question asked in this visit, if it was. */
@@ -264,9 +307,25 @@ export class BotState {
     await this.updateConversationData(context, { referral });
   }
 
-  /** Removes everything kept about this young person and this conversation, from storage too. */
-  async deleteAll(context: TurnContext): Promise<void> {
+  /**
+   * "Delete my data": everything kept about this young person (their profile, every conversation of theirs, their
+   * handoffs as the service's policy says, the Web Chat transcript), from storage too. Says what happened.
+   */
+  async deleteAll(context: TurnContext): Promise<ErasureReport> {
+    // Handoffs made before person keys are found through the summaries that link them.
+    const linkedHandoffIds = ((await this.readProfile(context))?.summaries ?? []).flatMap((summary) =>
+      summary.handoffId ? [summary.handoffId] : [],
+    );
+    const { activity } = context;
+    const report = this.privacy.eraser
+      ? await this.privacy.eraser.erase(
+          { channelId: activity.channelId, userId: activity.from.id, personKey: this.personKeyOf(context) },
+          linkedHandoffIds,
+        )
+      : NOTHING_ELSEWHERE;
+    // This turn's cached state goes too, so the end of the turn writes none of it back.
     await this.userState.delete(context);
     await this.conversationState.delete(context);
+    return report;
   }
 }

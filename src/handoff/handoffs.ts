@@ -6,7 +6,7 @@ import { turnLanguage } from '../bot/turnLanguage';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import type { HandoffDelivery } from './delivery';
 import type { HandoffSummary } from './handoffSummary';
-import type { WithdrawResult } from './inbox';
+import { WithdrawResult } from './inbox';
 
 export interface HandoffDetails {
   /** The decision just made; otherwise the young person's latest decision is used. */
@@ -58,6 +58,8 @@ export class Handoffs implements HandoffPort {
       signalsNow: details.signalsNow,
       safetyCheckFailed: details.safetyCheckFailed,
       directQuestion: details.directQuestion,
+      // On the handoff's record, beside the summary, never in it.
+      personKey: this.state.personKeyOf(context),
     });
     // The link a later withdrawal follows: which handoff carried this shared summary.
     if (reason === 'conversationComplete' && summary.consent.shared && decision) {

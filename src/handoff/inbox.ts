@@ -49,6 +49,29 @@ function withoutSharedContent(summary: HandoffSummary): HandoffSummary {
   };
 }
 
+/** What a young person's "delete my data" does with handoffs a practitioner has acknowledged (HANDOFF_AFTER_DELETE). */
+export type HandoffAfterDelete = 'delete' | 'keep';
+
+/** What "delete my data" did with one handoff. */
+export type HandoffErasure =
+  | 'removed'
+  /** A practitioner had acknowledged it and the service keeps what it read (HANDOFF_AFTER_DELETE=keep). */
+  | 'keptAsRead'
+  /** A risk handoff: the fact of risk stays, as the young person was told at the start; their content goes. */
+  | 'keptFactOfRisk';
+
+function erasureOf(record: HandoffRecord, afterDelete: HandoffAfterDelete): HandoffErasure {
+  if (record.status === 'acknowledged' && afterDelete === 'keep') return 'keptAsRead';
+  return record.summary.reason === 'risk' ? 'keptFactOfRisk' : 'removed';
+}
+
+/** A risk handoff after "delete my data": the fact of risk (signals, the direct question, when) without their content. */
+function factOfRiskOnly(summary: HandoffSummary): HandoffSummary {
+  const fact = { ...summary };
+  delete fact.shared;
+  return fact;
+}
+
 /** Why this handoff cannot be withdrawn, or undefined when it can. */
 function withdrawRefusal(record: HandoffRecord): Exclude<WithdrawResult, { kind: 'withdrawn' }> | undefined {
   const { summary } = record;
@@ -63,8 +86,9 @@ function withdrawRefusal(record: HandoffRecord): Exclude<WithdrawResult, { kind:
 export class HandoffInbox {
   constructor(private readonly repository: HandoffRepository) {}
 
-  async add(summary: HandoffSummary): Promise<HandoffRecord> {
-    const record: HandoffRecord = { summary, status: 'new', delivery: {} };
+  /** `personKey`: whose handoff it is, kept on the record beside the summary, never in it. */
+  async add(summary: HandoffSummary, personKey?: string): Promise<HandoffRecord> {
+    const record: HandoffRecord = { summary, status: 'new', delivery: {}, ...(personKey ? { personKey } : {}) };
     await this.repository.add(record);
     return record;
   }
@@ -133,8 +157,40 @@ export class HandoffInbox {
     });
   }
 
-  /** Every handoff of these summaries (a young person's "delete my data" removes their handoffs too). */
-  remove(ids: string[]): Promise<void> {
-    return this.repository.remove(ids);
+  /**
+   * A young person's "delete my data": each of their handoffs (found by person key, and by the ids their profile
+   * links, for handoffs made before person keys) is removed, kept as read, or kept as the fact of risk only. Says what
+   * happened to each, for the reply.
+   */
+  async eraseFor(
+    personKey: string,
+    linkedIds: readonly string[],
+    afterDelete: HandoffAfterDelete,
+    at: string,
+  ): Promise<Array<{ id: string; erasure: HandoffErasure }>> {
+    const ids = new Set([...(await this.repository.list({ personKey })).map((item) => item.id), ...linkedIds]);
+    const outcomes: Array<{ id: string; erasure: HandoffErasure }> = [];
+    const removed: string[] = [];
+    for (const id of ids) {
+      const outcome = await this.repository.change(id, (record) => {
+        if (erasureOf(record, afterDelete) !== 'keptFactOfRisk' || record.erased) return 'unchanged';
+        record.summary = factOfRiskOnly(record.summary);
+        record.erased = { at };
+        return 'changed';
+      });
+      if (!outcome) continue; // already gone
+      const erasure = erasureOf(outcome.record, afterDelete);
+      if (erasure === 'removed') removed.push(id);
+      outcomes.push({ id, erasure });
+    }
+    await this.repository.remove(removed);
+    return outcomes;
+  }
+
+  /** Handoffs made before this time go (retention); resolves with how many, and how many nobody had acknowledged. */
+  async removeCreatedBefore(before: string): Promise<{ removed: number; unacknowledged: number }> {
+    const expired = await this.repository.list({ createdBefore: before });
+    await this.repository.remove(expired.map((item) => item.id));
+    return { removed: expired.length, unacknowledged: expired.filter((item) => item.status === 'new').length };
   }
 }

@@ -5,7 +5,11 @@ import type { HandoffSummary } from './handoffSummary';
 import type { HandoffUrgency } from './handoffContext';
 
 export type HandoffStatus = 'new' | 'acknowledged' | 'withdrawn';
-export type DeliveryChannel = 'event' | 'webhook' | 'teams';
+/**
+ * Where a handoff went: 'event' (the `handoff.initiate` event in the turn) or a destination's name ('webhook', 'teams',
+ * or any destination added later: src/handoff/destinations/), so adding one needs no change here.
+ */
+export type DeliveryChannel = string;
 
 export interface DeliveryState {
   /** `cancelled`: not sent, because the young person withdrew the share first. */
@@ -24,6 +28,13 @@ export interface HandoffRecord {
   acknowledged?: { by: string; at: string };
   /** When the young person withdrew their shared summary; the summary then holds none of their content. */
   withdrawn?: { at: string };
+  /**
+   * The pseudonymous key of the young person it is about (src/privacy/personKeys.ts): beside the summary, never in
+   * it, so it links one person's handoffs without going to the webhook or the Teams card.
+   */
+  personKey?: string;
+  /** When the young person deleted their data and this handoff stayed as the fact of risk, without their content. */
+  erased?: { at: string };
   delivery: Partial<Record<DeliveryChannel, DeliveryState>>;
 }
 
@@ -36,12 +47,17 @@ export interface HandoffListItem {
   status: HandoffStatus;
   shared: boolean;
   referral?: string;
+  personKey?: string;
 }
 
 export interface HandoffFilter {
   status?: HandoffStatus;
   urgency?: HandoffUrgency;
   referral?: string;
+  /** One young person's handoffs. */
+  personKey?: string;
+  /** Handoffs made before this time (ISO 8601): what retention removes. */
+  createdBefore?: string;
 }
 
 /** A change to one record: it edits the record in place and says whether it changed anything. */
@@ -94,6 +110,7 @@ export function listItemOf(record: HandoffRecord): HandoffListItem {
     status: record.status,
     shared: summary.consent.shared,
     ...(summary.referral ? { referral: summary.referral } : {}),
+    ...(record.personKey ? { personKey: record.personKey } : {}),
   };
 }
 

@@ -3,10 +3,11 @@ import { adaptiveCard, AdaptiveCardJson, Block, cardElements, safetyPlanBlocks, 
 import { Escape, escapeMarkdown, plain } from '../cards/markdown';
 import type { Translate } from '../i18n';
 import { KIND_LEVEL } from '../safety/types';
-import type { HandoffSummary } from './handoffSummary';
+import type { SummarySection } from '../bot/state';
+import { PRACTITIONER_SECTION_ORDER, SECTION_LABELS } from '../profile/describeProfile';
+import type { HandoffSummary, SharedGoal } from './handoffSummary';
 
 type Shared = NonNullable<HandoffSummary['shared']>;
-type SharedGoal = NonNullable<Shared['goals']>[number];
 
 /** The layout is blocks (see cards/layout.ts) in sections; every string in a block is final, already escaped. */
 interface Section {
@@ -72,7 +73,7 @@ function layout(summary: HandoffSummary, t: Translate, escape: Escape): Section[
   ];
 
   const signals: Block[] = [
-    { kind: 'heading', text: t('practitionerCard.signals.title') },
+    { kind: 'heading', text: t(SECTION_LABELS.risk.practitionerLabelKey) },
     { kind: 'text', text: t('practitionerCard.signals.hint'), subtle: true },
   ];
   if (summary.safetyCheckFailed) {
@@ -109,31 +110,43 @@ function layout(summary: HandoffSummary, t: Translate, escape: Escape): Section[
     });
   }
 
-  const sections: Section[] = [
+  const opening: Section[] = [
     { blocks: header, style: urgent ? 'attention' : summary.urgency === 'soon' ? 'warning' : 'emphasis' },
     { blocks: consentSection },
-    { blocks: signals },
   ];
   const shared = summary.shared;
-  if (!shared || Object.keys(shared).length === 0) {
-    const notice = consent.shared ? 'practitionerCard.sharedButEmpty' : 'practitionerCard.notShared';
-    sections.push({ blocks: [{ kind: 'text', text: t(notice) }] });
-    return sections;
-  }
-  return [...sections, ...sharedSections(shared, t, escape, at)];
+  const holdsContent = shared !== undefined && Object.keys(shared).length > 0;
+  const contentSections = shared ? sharedSections(shared, t, escape, at) : {};
+  const notice: Section = {
+    blocks: [
+      { kind: 'text', text: t(consent.shared ? 'practitionerCard.sharedButEmpty' : 'practitionerCard.notShared') },
+    ],
+  };
+  // The sections in the order a practitioner reads them; the fact of risk (signals) is there whatever was shared.
+  const ordered = PRACTITIONER_SECTION_ORDER.flatMap((id): Section[] => {
+    if (id === 'risk') return [{ blocks: signals }];
+    const section = contentSections[id];
+    return section ? [section] : [];
+  });
+  return [...opening, ...ordered, ...(holdsContent ? [] : [notice])];
 }
 
-/** The young person's own content, in the order a practitioner reads it: their note first. */
-function sharedSections(shared: Shared, t: Translate, escape: Escape, at: (iso: string) => string): Section[] {
-  const sections: Section[] = [];
+/** The young person's own content, one card section per profile section their summary showed. */
+function sharedSections(
+  shared: Shared,
+  t: Translate,
+  escape: Escape,
+  at: (iso: string) => string,
+): Partial<Record<SummarySection, Section>> {
+  const sections: Partial<Record<SummarySection, Section>> = {};
   if (shared.noteForPractitioner) {
-    sections.push({
+    sections.note = {
       style: 'emphasis',
       blocks: [
-        { kind: 'heading', text: t('practitionerCard.note.title') },
+        { kind: 'heading', text: t(SECTION_LABELS.note.practitionerLabelKey) },
         { kind: 'text', text: escape(shared.noteForPractitioner) },
       ],
-    });
+    };
   }
 
   const preferences = shared.preferences;
@@ -157,7 +170,7 @@ function sharedSections(shared: Shared, t: Translate, escape: Escape, at: (iso: 
         t(`practitionerCard.preferences.involvedChoices.${preferences.involved}`),
       ]);
     }
-    const blocks: Block[] = [{ kind: 'heading', text: t('practitionerCard.preferences.title') }];
+    const blocks: Block[] = [{ kind: 'heading', text: t(SECTION_LABELS.preferences.practitionerLabelKey) }];
     if (facts.length > 0) blocks.push({ kind: 'facts', facts });
     if (preferences.goalWord) {
       blocks.push({
@@ -166,7 +179,7 @@ function sharedSections(shared: Shared, t: Translate, escape: Escape, at: (iso: 
       });
     }
     if (blocks.length === 1) blocks.push({ kind: 'text', text: t('practitionerCard.preferences.notAnswered') });
-    sections.push({ blocks });
+    sections.preferences = { blocks };
   }
 
   if (shared.goals) {
@@ -174,39 +187,52 @@ function sharedSections(shared: Shared, t: Translate, escape: Escape, at: (iso: 
     const blocks: Block[] = [
       {
         kind: 'heading',
-        text: word ? t('practitionerCard.goals.titleWord', { word: escape(word) }) : t('practitionerCard.goals.title'),
+        text: word
+          ? t('practitionerCard.goals.titleWord', { word: escape(word) })
+          : t(SECTION_LABELS.goals.practitionerLabelKey),
       },
     ];
     if (shared.goals.length === 0) blocks.push({ kind: 'text', text: t('practitionerCard.goals.none') });
     for (const goal of shared.goals) blocks.push({ kind: 'group', blocks: goalBlocks(goal, t, escape) });
-    sections.push({ blocks });
+    sections.goals = { blocks };
   }
 
   if (shared.safetyPlan) {
     const blocks: Block[] = [
-      { kind: 'heading', text: t('practitionerCard.safetyPlan.title') },
+      { kind: 'heading', text: t(SECTION_LABELS.safetyPlan.practitionerLabelKey) },
       ...safetyPlanBlocks(shared.safetyPlan, t, escape),
     ];
     if (blocks.length === 1) blocks.push({ kind: 'text', text: t('practitionerCard.safetyPlan.empty') });
-    sections.push({ blocks });
+    sections.safetyPlan = { blocks };
   }
 
-  if (shared.checkIns) {
+  if (shared.checkIns || shared.noticed) {
+    const checkIns = shared.checkIns ?? [];
     const blocks: Block[] = [
-      { kind: 'heading', text: t('practitionerCard.checkIns.title') },
+      { kind: 'heading', text: t(SECTION_LABELS.checkIns.practitionerLabelKey) },
       { kind: 'text', text: t('practitionerCard.checkIns.hint'), subtle: true },
     ];
-    if (shared.checkIns.length === 0) blocks.push({ kind: 'text', text: t('practitionerCard.checkIns.none') });
-    else {
+    if (checkIns.length > 0) {
       blocks.push({
         kind: 'facts',
-        facts: shared.checkIns.map((checkIn) => [
+        facts: checkIns.map((checkIn) => [
           t('practitionerCard.checkIns.score', { score: checkIn.score }),
           at(checkIn.at),
         ]),
       });
+    } else if (!shared.noticed) {
+      blocks.push({ kind: 'text', text: t('practitionerCard.checkIns.none') });
     }
-    sections.push({ blocks });
+    if (shared.noticed) {
+      blocks.push(
+        { kind: 'text', text: t('practitionerCard.checkIns.noticed'), bold: true },
+        {
+          kind: 'facts',
+          facts: shared.noticed.map((signal) => [t(`practitionerCard.signals.kinds.${signal.kind}`), at(signal.at)]),
+        },
+      );
+    }
+    sections.checkIns = { blocks };
   }
   return sections;
 }
@@ -222,11 +248,14 @@ function goalBlocks(goal: SharedGoal, t: Translate, escape: Escape): Block[] {
       ? t('practitionerCard.goals.firstStep', { step: escape(goal.firstStep) })
       : t('practitionerCard.goals.noFirstStep'),
   });
-  blocks.push({
-    kind: 'text',
-    text: t('practitionerCard.goals.area', { area: t(`choices.lifeArea.${goal.area}`) }),
-    subtle: true,
-  });
+  // Schema 1 handoffs carried the part of life, which the preview never showed; schema 2 leaves it out.
+  if (goal.area) {
+    blocks.push({
+      kind: 'text',
+      text: t('practitionerCard.goals.area', { area: t(`choices.lifeArea.${goal.area}`) }),
+      subtle: true,
+    });
+  }
   const progress = goal.progress;
   let progressText: string;
   if (!progress || goal.ratings.length === 0) progressText = t('practitionerCard.goals.notRated');

@@ -1,14 +1,15 @@
 // The parts of a summary a young person can take out one at a time, and which of them a free-text reply means
 // ("the job one", "my note", "everything except the note"). Word lists are data: locales/<lng>/summaryItems.json.
 import { z } from 'zod';
-import type { Preferences, SummarySection, UserProfile } from '../bot/state';
+import type { UserProfile } from '../bot/state';
 import { localeCache } from '../goals/localeData';
 import { compilePhrase, findPhrases, Phrase, Span, tokenise } from '../goals/text';
 import type { Translate } from '../i18n';
 import { Language, SUPPORTED_LANGUAGES } from '../i18n/languages';
-import { goalsInSummary, SummaryChoices } from './summaryLines';
+import { describeSummary, SECTION_LABELS } from '../profile/describeProfile';
+import type { SummaryChoices } from './summaryLines';
 
-/** The parts of a summary taken out whole. */
+/** The parts of a summary taken out whole (the fact of risk is never one: it always goes). */
 export const WHOLE_ITEMS = ['checkIns', 'preferences', 'safetyPlan', 'note'] as const;
 export type WholeItem = (typeof WHOLE_ITEMS)[number];
 export type GoalItemId = `goal:${string}`;
@@ -38,25 +39,21 @@ function isGoalItemId(id: SummaryItemId): id is GoalItemId {
   return id.startsWith(GOAL_ITEM_PREFIX);
 }
 
-function hasPreferenceLines(preferences: Preferences): boolean {
-  return Boolean(preferences.goalWork || preferences.pastExperience || preferences.goalWord || preferences.involved);
-}
-
-/** What the summary shows now, in the order it shows it; a part with nothing in it is not an item. */
+/** What the summary shows now, in the order it shows it: each part that can be taken out, every goal on its own. */
 export function summaryItems(profile: UserProfile | undefined, choices: SummaryChoices): SummaryItem[] {
-  if (!profile) return [];
-  const shown = (section: SummarySection) => !choices.removed.includes(section);
-  const items: SummaryItem[] = [];
-  if (shown('checkIns') && profile.checkIns.length > 0) items.push({ id: 'checkIns', kind: 'checkIns' });
-  if (shown('preferences') && hasPreferenceLines(profile.preferences)) {
-    items.push({ id: 'preferences', kind: 'preferences' });
-  }
-  goalsInSummary(profile, choices).forEach((goal, index) =>
-    items.push({ id: goalItemId(goal.id), kind: 'goal', goalId: goal.id, text: goal.text, position: index + 1 }),
-  );
-  if (shown('safetyPlan') && profile.safetyPlan) items.push({ id: 'safetyPlan', kind: 'safetyPlan' });
-  if (shown('note') && choices.note) items.push({ id: 'note', kind: 'note' });
-  return items;
+  return describeSummary(profile, choices).flatMap((section): SummaryItem[] => {
+    if (section.id === 'risk') return [];
+    if (section.id !== 'goals') return [{ id: section.id, kind: section.id }];
+    return section.items
+      .flatMap((item) => (item.kind === 'goal' ? [item.goal] : []))
+      .map((goal, index) => ({
+        id: goalItemId(goal.id),
+        kind: 'goal',
+        goalId: goal.id,
+        text: goal.text,
+        position: index + 1,
+      }));
+  });
 }
 
 /** The choices with these items taken out (a goal alone, or a whole part). */
@@ -510,7 +507,7 @@ export function readSummaryChange(text: string, items: readonly SummaryItem[], l
 // ── Saying what was done ────────────────────────────────────────────────────────────────────────────────────────
 
 function itemName(item: SummaryItem, t: Translate): string {
-  return item.kind === 'goal' ? t('summary.item.goal', { text: item.text }) : t(`summary.item.${item.kind}`);
+  return item.kind === 'goal' ? t('summary.item.goal', { text: item.text }) : t(SECTION_LABELS[item.kind].labelKey);
 }
 
 /** The items named in the summary's order and joined as a list: "your note and "get a job" from your goals". */

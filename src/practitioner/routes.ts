@@ -7,8 +7,7 @@ import type { HandoffUrgency } from '../handoff/handoffContext';
 import { referralCodeFrom } from '../handoff/referral';
 import { describeError, Logger } from '../log';
 import { authenticatePractitioner, PractitionerToken } from './auth';
-import type { HtmlPage } from '../server/pageHeaders';
-import { loadPractitionerPage } from './page';
+import { PractitionerPage } from './page';
 
 export interface PractitionerRouteParts {
   inbox: HandoffInbox;
@@ -78,7 +77,7 @@ export function mountPractitionerRoutes(server: restify.Server, parts: Practitio
     logger.info('practitioner API and page are off (PRACTITIONER_TOKENS is empty)');
     return;
   }
-  const page: HtmlPage = loadPractitionerPage();
+  const page = new PractitionerPage();
 
   const audit = (
     practitioner: string | null,
@@ -116,10 +115,15 @@ export function mountPractitionerRoutes(server: restify.Server, parts: Practitio
       res.send(answer.status, answer.body, JSON_HEADERS);
     };
 
-  // restify 11 takes a two-argument handler only when it is declared async, even with nothing to await.
-  // eslint-disable-next-line @typescript-eslint/require-await
-  server.get('/practitioner', async (_req: Request, res: Response) => {
-    res.sendRaw(200, page.html, page.headers);
+  // The page holds no data, only its words (in the browser's language): it is served without a token.
+  server.get('/practitioner', async (req: Request, res: Response) => {
+    try {
+      const rendered = await page.render(req.header('accept-language') || undefined);
+      res.sendRaw(200, rendered.html, rendered.headers);
+    } catch (error) {
+      logger.error({ error: describeError(error) }, 'practitioner page could not be served');
+      res.send(500, { error: 'The page could not be served just now.' }, JSON_HEADERS);
+    }
   });
 
   server.get(

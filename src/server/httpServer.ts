@@ -5,6 +5,7 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { Request, Response } from 'restify';
 import type { Config } from '../config';
 import type { HandoffInbox } from '../handoff/inbox';
+import type { HandoffOutbox } from '../handoff/outbox';
 import type { AppStorage } from '../storage';
 import { describeError, Logger } from '../log';
 import { mountPractitionerRoutes } from '../practitioner/routes';
@@ -20,6 +21,8 @@ import { checkIncomingActivity } from './incomingActivity';
 // Big enough for any Bot Framework activity with a card submission; anything larger is refused (413).
 const MAX_BODY_BYTES = 256 * 1024;
 const SHUTDOWN_GRACE_MS = 15_000;
+// How long sends to webhook and Teams in flight may finish at shutdown; the rest stay in the outbox for the next start.
+const OUTBOX_GRACE_MS = 5_000;
 
 export interface HttpServerParts {
   adapter: CloudAdapter;
@@ -28,6 +31,8 @@ export interface HttpServerParts {
   logger: Logger;
   /** The practitioner inbox and who may read it (empty: the practitioner API is off). */
   inbox: HandoffInbox;
+  /** Sends to the destinations besides the inbox: stopped (and drained, up to a grace period) at shutdown. */
+  outbox?: Pick<HandoffOutbox, 'stop'>;
   practitionerTokens: Config['practitionerTokens'];
   /** The bot's Microsoft App ID ('' when local): the identity its own Direct Line's turns run under. */
   appId: string;
@@ -98,7 +103,10 @@ export class HttpServer {
     return this.stopping !== undefined;
   }
 
-  /** Refuses new turns, lets turns in flight finish, stops listening, then flushes and closes storage and the inbox. */
+  /**
+   * Refuses new turns, lets turns in flight finish, stops listening, stops the outbox (sends in flight may finish),
+   * then flushes and closes storage and the inbox.
+   */
   shutdown(): Promise<void> {
     this.stopping ??= this.stop();
     return this.stopping;
@@ -116,6 +124,8 @@ export class HttpServer {
     const stopped = new Promise<void>((resolve) => {
       this.restify.close(() => resolve());
     });
+    // The outbox first: the sends it lets finish still record their delivery in the inbox.
+    await this.parts.outbox?.stop(OUTBOX_GRACE_MS);
     await Promise.all([this.parts.storage.close(), this.parts.inbox.close()]);
     // Idle keep-alive sockets would hold close() open; there is nothing left for them to do.
     this.restify.server.closeAllConnections();

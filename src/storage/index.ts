@@ -2,15 +2,16 @@
 import type { Config } from '../config';
 import type { HandoffRepository } from '../handoff/repository';
 import type { Logger } from '../log';
-import type { AppStorage } from './appStorage';
 import { LowdbHandoffRepository } from './lowdbHandoffRepository';
 import { LowdbStorage } from './lowdbStorage';
 import { PostgresHandoffRepository } from './postgresHandoffRepository';
 import { PostgresStorage } from './postgresStorage';
+import type { ListableStorage } from './recordListing';
 
 export type { AppStorage } from './appStorage';
+export type { ListableStorage } from './recordListing';
 
-export function openStorage(config: Config['storage']): Promise<AppStorage> {
+export function openStorage(config: Config['storage']): Promise<ListableStorage> {
   if (config.kind === 'postgres') return PostgresStorage.open({ connectionString: config.databaseUrl });
   return LowdbStorage.open(config.dataDir);
 }

@@ -2,7 +2,7 @@
 // and fsynced (DurableJsonFile), its eTag inside; the inbox is listed by reading the folder. No index file: adding a
 // handoff writes only its own file, so simultaneous handoffs never compete for one write.
 import { createHash, randomUUID } from 'node:crypto';
-import { access, mkdir, readdir, rm } from 'node:fs/promises';
+import { access, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import {
@@ -21,6 +21,7 @@ import {
 import type { HandoffUrgency } from '../handoff/handoffContext';
 import type { Logger } from '../log';
 import { DurableJsonFile } from './durableJsonFile';
+import { removeWithLeftovers } from './leftoverTempFiles';
 import { OperationsInFlight } from './operationsInFlight';
 
 /** What one file holds. */
@@ -53,7 +54,9 @@ function matches(item: HandoffListItem, filter: HandoffFilter): boolean {
   return (
     (!filter.status || item.status === filter.status) &&
     (!filter.urgency || item.urgency === filter.urgency) &&
-    (!filter.referral || item.referral === filter.referral)
+    (!filter.referral || item.referral === filter.referral) &&
+    (!filter.personKey || item.personKey === filter.personKey) &&
+    (!filter.createdBefore || Date.parse(item.createdAt) < Date.parse(filter.createdBefore))
   );
 }
 
@@ -138,7 +141,7 @@ export class LowdbHandoffRepository implements HandoffRepository {
     return this.operations.track(async () => {
       for (const id of ids) {
         const file = this.fileFor(id);
-        await this.locks.acquire(file, () => rm(file, { force: true }));
+        await this.locks.acquire(file, () => removeWithLeftovers(file));
       }
     });
   }

@@ -1,12 +1,14 @@
 // botbuilder Storage on lowdb files: one small file per storage key, so a turn rewrites only its own records
 // and the cost of a turn does not grow with the number of young people stored.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
-import { AppStorage, storageEtagConflict } from './appStorage';
+import { storageEtagConflict } from './appStorage';
+import { removeWithLeftovers } from './leftoverTempFiles';
+import type { ListableStorage, ListedRecord } from './recordListing';
 import { OperationsInFlight } from './operationsInFlight';
 import { DurableJsonFile } from './durableJsonFile';
 
@@ -16,7 +18,7 @@ interface StoredRecord {
   item: StoreItem;
 }
 
-export class LowdbStorage implements AppStorage {
+export class LowdbStorage implements ListableStorage {
   private readonly recordsDir: string;
   // Serialises read-check-write per key, so an eTag check and its write cannot interleave with another turn's.
   private readonly locks = new AsyncLock({ maxPending: Infinity });
@@ -82,10 +84,31 @@ export class LowdbStorage implements AppStorage {
       if (!keys) throw new ReferenceError('Keys are required when deleting.');
       for (const key of keys) {
         const file = this.fileFor(key);
-        await this.locks.acquire(file, async () => {
-          await rm(file, { force: true });
-        });
+        await this.locks.acquire(file, () => removeWithLeftovers(file));
       }
+    });
+  }
+
+  listRecords(): Promise<ListedRecord[]> {
+    return this.operations.track(async () => {
+      const records: ListedRecord[] = [];
+      for (const fanOut of await readdir(this.recordsDir)) {
+        const dir = path.join(this.recordsDir, fanOut);
+        // Only finished files: an atomic write in flight (or cut short by a crash) is a temp file beside them.
+        for (const name of (await readdir(dir)).filter((candidate) => candidate.endsWith('.json'))) {
+          const file = path.join(dir, name);
+          const updatedAt = await stat(file).then(
+            (stats) => stats.mtime,
+            (error: NodeJS.ErrnoException) => {
+              if (error.code === 'ENOENT') return undefined; // deleted since the folder was read
+              throw error;
+            },
+          );
+          const stored = updatedAt && (await new DurableJsonFile<StoredRecord>(file).read());
+          if (updatedAt && stored) records.push({ key: stored.key, item: stored.item, updatedAt });
+        }
+      }
+      return records;
     });
   }
 

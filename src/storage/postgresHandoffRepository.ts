@@ -32,12 +32,22 @@ interface ListRow {
   status: HandoffListItem['status'];
   shared: boolean;
   referral: string | null;
+  person_key: string | null;
 }
 
-const FILTER_COLUMNS = ['status', 'urgency', 'referral'] as const;
+/** Each filter the list offers, and the condition it puts on the row (its value is the next parameter). */
+const FILTER_CONDITIONS: ReadonlyArray<[keyof HandoffFilter, string]> = [
+  ['status', 'status = $'],
+  ['urgency', 'urgency = $'],
+  ['referral', 'referral = $'],
+  ['personKey', 'person_key = $'],
+  ['createdBefore', 'created_at < $'],
+];
 
-/** The row's columns after the id, $2…$8, as every write sets them: the list columns, then the record. */
-function columnValues(record: HandoffRecord): [string, string, string, string, boolean, string | null, string] {
+/** The row's columns after the id, $2…$9, as every write sets them: the list columns, then the record. */
+function columnValues(
+  record: HandoffRecord,
+): [string, string, string, string, boolean, string | null, string | null, string] {
   const item = listItemOf(record);
   return [
     item.createdAt,
@@ -46,6 +56,7 @@ function columnValues(record: HandoffRecord): [string, string, string, string, b
     item.status,
     item.shared,
     item.referral ?? null,
+    item.personKey ?? null,
     JSON.stringify(record),
   ];
 }
@@ -64,8 +75,8 @@ export class PostgresHandoffRepository implements HandoffRepository {
     replaceIfUnchanged: async (id, record, eTag) => {
       const updated = await this.pool.query(
         `UPDATE handoffs SET created_at = $2, urgency = $3, reason = $4, status = $5, shared = $6, referral = $7,
-           record = $8::jsonb, etag = $9, updated_at = now()
-         WHERE id = $1 AND etag = $10`,
+           person_key = $8, record = $9::jsonb, etag = $10, updated_at = now()
+         WHERE id = $1 AND etag = $11`,
         [id, ...columnValues(record), randomUUID(), eTag],
       );
       return updated.rowCount === 1;
@@ -93,8 +104,8 @@ export class PostgresHandoffRepository implements HandoffRepository {
       // Serialised before the first await: later changes by the caller cannot leak into what is stored.
       const values = [id, ...columnValues(record), randomUUID()];
       const inserted = await this.pool.query(
-        `INSERT INTO handoffs (id, created_at, urgency, reason, status, shared, referral, record, etag)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) ON CONFLICT (id) DO NOTHING`,
+        `INSERT INTO handoffs (id, created_at, urgency, reason, status, shared, referral, person_key, record, etag)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) ON CONFLICT (id) DO NOTHING`,
         values,
       );
       if (inserted.rowCount !== 1) throw new HandoffExistsError(id);
@@ -113,14 +124,15 @@ export class PostgresHandoffRepository implements HandoffRepository {
     return this.operations.track(async () => {
       const values: string[] = [];
       const conditions: string[] = [];
-      for (const column of FILTER_COLUMNS) {
-        const value = filter[column];
+      for (const [field, condition] of FILTER_CONDITIONS) {
+        const value = filter[field];
         if (!value) continue;
         values.push(value);
-        conditions.push(`${column} = $${values.length}`);
+        conditions.push(`${condition}${values.length}`);
       }
       const { rows } = await this.pool.query<ListRow>(
-        `SELECT id, record #>> '{summary,createdAt}' AS summary_created_at, urgency, reason, status, shared, referral
+        `SELECT id, record #>> '{summary,createdAt}' AS summary_created_at, urgency, reason, status, shared, referral,
+                person_key
          FROM handoffs ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
          ORDER BY urgency_rank, created_at DESC, id`,
         values,
@@ -133,6 +145,7 @@ export class PostgresHandoffRepository implements HandoffRepository {
         status: row.status,
         shared: row.shared,
         ...(row.referral === null ? {} : { referral: row.referral }),
+        ...(row.person_key === null ? {} : { personKey: row.person_key }),
       }));
     });
   }

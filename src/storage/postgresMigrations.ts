@@ -37,6 +37,38 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE referral IS NOT NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'outbox: one row per pending send of a handoff to a destination, claimed with an eTag and a lease',
+    // A worker claims due rows that nobody holds (claimed_until empty or past) with FOR UPDATE SKIP LOCKED, so
+    // instances claiming together never take the same row; outbox_due serves that query.
+    sql: `
+      CREATE TABLE outbox (
+        handoff_id text COLLATE "C" NOT NULL,
+        destination text NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        last_error text,
+        claimed_until timestamptz,
+        etag text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (handoff_id, destination)
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at);
+    `,
+  },
+  // The creation-time index serves retention (RETENTION_DAYS); the person key is the record's, copied into a column.
+  {
+    version: 3,
+    name: "handoffs: the young person's pseudonymous person key, to list and delete one person's handoffs",
+    sql: `
+      ALTER TABLE handoffs ADD COLUMN person_key text;
+      UPDATE handoffs SET person_key = record ->> 'personKey' WHERE record ? 'personKey';
+      CREATE INDEX handoffs_by_person ON handoffs (person_key, urgency_rank, created_at DESC, id)
+        WHERE person_key IS NOT NULL;
+      CREATE INDEX handoffs_by_created_at ON handoffs (created_at);
+    `,
+  },
 ];
 
 /**

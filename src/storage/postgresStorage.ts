@@ -2,9 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { Pool } from 'pg';
-import { AppStorage, storageEtagConflict } from './appStorage';
+import { storageEtagConflict } from './appStorage';
 import { OperationsInFlight } from './operationsInFlight';
 import { createPool, inTransaction, reasonOf } from './postgresPool';
+import type { ListableStorage, ListedRecord } from './recordListing';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -24,7 +25,7 @@ interface Row {
 // 63 bytes is PostgreSQL's limit, beyond which it would silently truncate the name.
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
-export class PostgresStorage implements AppStorage {
+export class PostgresStorage implements ListableStorage {
   private readonly operations = new OperationsInFlight();
   private closing: Promise<void> | undefined;
 
@@ -112,6 +113,15 @@ export class PostgresStorage implements AppStorage {
       if (!keys) throw new ReferenceError('Keys are required when deleting.');
       if (keys.length === 0) return;
       await this.pool.query(`DELETE FROM ${this.table} WHERE key = ANY($1::text[])`, [keys]);
+    });
+  }
+
+  listRecords(): Promise<ListedRecord[]> {
+    return this.operations.track(async () => {
+      const { rows } = await this.pool.query<Row & { updated_at: Date }>(
+        `SELECT key, item, etag, updated_at FROM ${this.table}`,
+      );
+      return rows.map((row) => ({ key: row.key, item: { ...row.item, eTag: row.etag }, updatedAt: row.updated_at }));
     });
   }
 

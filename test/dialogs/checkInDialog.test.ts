@@ -4,6 +4,7 @@ import type { Activity } from 'botbuilder';
 import { DialogTestClient, DialogTestLogger } from 'botbuilder-testing';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { CheckInDialog } from '../../dialogs/checkInDialog';
+import { newUserProfile } from '../../src/bot/state';
 import { cardAnswers, cardsOf, textBlocks } from '../support/adaptiveCards';
 import { createDialogTestKit } from '../support/dialogTestKit';
 
@@ -73,6 +74,9 @@ const cases: CheckInCase[] = [
 describe('CheckInDialog', () => {
   it.each(cases)('$name', async ({ steps, expectedScore }) => {
     const kit = await createDialogTestKit();
+    // Check-ins are kept only for a young person who agreed to keeping their answers (BotState.updateProfile).
+    const consent = { given: true, at: '2026-11-20T10:00:00.000Z' };
+    await kit.storage.write({ 'test/users/user1/': { profile: { ...newUserProfile(), consent } } });
     const client = new DialogTestClient('test', new CheckInDialog(kit.state), undefined, [
       kit.middleware,
       new DialogTestLogger({ log: () => undefined }),

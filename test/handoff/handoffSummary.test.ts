@@ -46,9 +46,10 @@ describe('buildHandoffSummary', () => {
       },
     });
     expect(summary).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       consent: { keepAnswers: true, shared: true, decidedAt: '2026-11-27T10:59:00.000Z' },
-      signals: [{ kind: 'perfectionism', at: '2026-11-20T10:03:00.000Z' }],
+      // What was noticed goes with how they have been feeling, which they took out; no risk was noticed.
+      signals: [],
       shared: {
         preferences: { goalWord: 'hopes' },
         goals: [
@@ -63,6 +64,43 @@ describe('buildHandoffSummary', () => {
       },
     });
     expect(summary.shared?.checkIns).toBeUndefined();
+    expect(summary.shared?.noticed).toBeUndefined();
+  });
+
+  it('carries what was noticed only as their summary showed it, and the fact of risk whatever they shared', () => {
+    const profile: UserProfile = {
+      ...PROFILE,
+      preferences: { ...PROFILE.preferences, answeredAt: '2026-11-20T10:02:00.000Z' },
+      signals: [...PROFILE.signals, { kind: 'self_harm', at: '2026-11-21T09:00:00.000Z' }],
+    };
+    const decision = { id: 'd1', decidedAt: '2026-11-27T10:59:00.000Z', shared: true, removed: [] };
+    const shared = buildHandoffSummary({
+      ...BASE,
+      profile,
+      reason: 'conversationComplete',
+      urgency: 'routine',
+      decision,
+    });
+    expect(shared.signals).toEqual([{ kind: 'self_harm', at: '2026-11-21T09:00:00.000Z' }]);
+    expect(shared.shared?.noticed).toEqual([{ kind: 'perfectionism', at: '2026-11-20T10:03:00.000Z' }]);
+    expect(shared.shared?.preferences).toEqual({ goalWork: 'now', goalWord: 'hopes', involved: 'family' });
+
+    const unshared = buildHandoffSummary({ ...BASE, profile, reason: 'askedForPerson', urgency: 'soon' });
+    expect(unshared.signals.map((signal) => signal.kind)).toEqual(['self_harm']);
+    expect(unshared.shared).toBeUndefined();
+  });
+
+  it('carries the summary as it stood when they decided: nothing added or changed since', () => {
+    const decision = { id: 'd1', decidedAt: '2026-11-22T10:00:00.000Z', shared: true, removed: [] };
+    const profile: UserProfile = {
+      ...PROFILE,
+      checkIns: [...PROFILE.checkIns, { score: 9, at: '2026-11-23T10:00:00.000Z' }],
+      safetyPlan: { sections: { copingStrategies: 'music' }, updatedAt: '2026-11-24T10:00:00.000Z' },
+    };
+    const later = buildHandoffSummary({ ...BASE, profile, reason: 'askedForPerson', urgency: 'soon', decision });
+    expect(later.shared?.checkIns).toEqual([{ score: 6, at: '2026-11-20T10:01:00.000Z' }]);
+    expect(later.shared?.goals?.[0].ratings).toEqual([{ score: 2, at: '2026-11-20T10:05:00.000Z' }]);
+    expect(later.shared?.safetyPlan).toBeUndefined();
   });
 
   it('carries only the fact, urgency and signal kinds when nothing was shared, as for a risk handoff', () => {
@@ -76,7 +114,8 @@ describe('buildHandoffSummary', () => {
     expect(summary.shared).toBeUndefined();
     expect(summary.reason).toBe('risk');
     expect(summary.urgency).toBe('immediate');
-    expect(summary.signals.map((signal) => signal.kind)).toEqual(['perfectionism', 'suicidal_thoughts']);
+    // The fact of risk and this turn's signals; what was noticed before goes only inside a summary they shared.
+    expect(summary.signals.map((signal) => signal.kind)).toEqual(['suicidal_thoughts']);
     expect(JSON.stringify(summary)).not.toMatch(/rested|music|hopes/);
   });
 

@@ -52,6 +52,7 @@ describe('Handoffs: withdrawing the latest share', () => {
         noteForPractitioner: note,
       };
       await kit.state.updateProfile(context, (profile) => {
+        profile.consent = { given: true, at: decision.decidedAt };
         profile.goals = [GOAL];
         profile.summaries.push(decision);
       });

@@ -1,5 +1,5 @@
 // The inbox's rules (order, filters, acknowledgement, withdrawal, the first read) on every handoff store it runs on.
-import { buildHandoffSummary } from '../../src/handoff/handoffSummary';
+import { buildHandoffSummary, HANDOFF_SUMMARY_SCHEMA_VERSION } from '../../src/handoff/handoffSummary';
 import { HandoffInbox } from '../../src/handoff/inbox';
 import type { HandoffUrgency } from '../../src/handoff/handoffContext';
 import { sharedEverything } from '../practitioner/summaries';
@@ -31,7 +31,7 @@ describe.each(HANDOFF_STORES)('HandoffInbox on %s', (_name, openStore) => {
   });
   afterEach(() => store.dispose());
 
-  it('lists urgent first, then newest first, filters, acknowledges and removes', async () => {
+  it('lists urgent first, then newest first, filters, acknowledges and removes what is older than a time', async () => {
     await inbox.add(summary('a', 'routine', '2026-11-20T10:00:00.000Z'));
     await inbox.add(summary('b', 'soon', '2026-11-20T09:00:00.000Z', 'REF1'));
     await inbox.add(summary('c', 'immediate', '2026-11-19T09:00:00.000Z'));
@@ -43,9 +43,9 @@ describe.each(HANDOFF_STORES)('HandoffInbox on %s', (_name, openStore) => {
     expect((await inbox.get('c'))?.acknowledged).toEqual({ by: 'ana', at: '2026-11-21T11:00:00.000Z' });
     expect((await inbox.list({ status: 'new' })).map((item) => item.id)).toEqual(['b', 'd', 'a']);
     expect(await inbox.acknowledge('nope', 'ana', 'x')).toBeUndefined();
-    await inbox.remove(['a', 'b']);
-    expect((await inbox.list()).map((item) => item.id)).toEqual(['c', 'd']);
-    expect(await inbox.get('a')).toBeUndefined();
+    expect(await inbox.removeCreatedBefore('2026-11-20T10:00:00.000Z')).toEqual({ removed: 2, unacknowledged: 1 });
+    expect((await inbox.list()).map((item) => item.id)).toEqual(['d', 'a']);
+    expect(await inbox.get('b')).toBeUndefined();
   });
 
   it('keeps every handoff when many are added at once', async () => {
@@ -72,7 +72,7 @@ describe.each(HANDOFF_STORES)('HandoffInbox on %s', (_name, openStore) => {
       const record = await inbox.get('h-1');
       expect(record).toEqual({
         summary: {
-          schemaVersion: 1,
+          schemaVersion: HANDOFF_SUMMARY_SCHEMA_VERSION,
           id: 'h-1',
           createdAt: '2025-03-03T16:30:00.000Z',
           service: 'Riverside Youth Service',

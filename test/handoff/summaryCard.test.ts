@@ -152,10 +152,11 @@ describe('summaryCard', () => {
         { title: 'Service', value: 'Riverside' },
         { title: 'Kept their answers', value: 'Yes, with consent' },
         { title: 'Shared this summary', value: 'No' },
-        { title: 'Perfectionism', value: 'Nov 20, 2026, 10:03 UTC' },
         { title: 'Suicidal thoughts (risk)', value: 'Nov 27, 2026, 11:00 UTC' },
       ]),
     );
+    // Noticed earlier and never in a summary they shared: not the practitioner's to read.
+    expect(JSON.stringify(card)).not.toContain('Perfectionism');
   });
 
   it('does not mark a routine handoff as urgent', () => {
@@ -203,9 +204,10 @@ describe('summaryCard', () => {
     expect(position('What they would like you to know')).toBeLessThan(position('How they want to work'));
     expect(position('How they want to work')).toBeLessThan(position('Their hopes (their word for goals)'));
     expect(position('Their hopes (their word for goals)')).toBeLessThan(position('Their safety plan'));
-    expect(position('Their safety plan')).toBeLessThan(position('Check-ins'));
+    expect(position('Their safety plan')).toBeLessThan(position('How they have been feeling'));
     expect(JSON.stringify(card)).toContain('"title":"Who they want involved","value":"Their family"');
     expect(JSON.stringify(card)).toContain('"title":"6 / 10","value":"Nov 20, 2026, 10:01 UTC"');
+    expect(JSON.stringify(card)).toContain('"title":"Perfectionism","value":"Nov 20, 2026, 10:03 UTC"');
     expect(JSON.stringify(card)).toContain('"title":"Referral code","value":"RIV-42"');
   });
 
@@ -231,7 +233,7 @@ describe('summaryCard', () => {
     expect(text).toContain('First said: “stop being_tired [all] the time”');
     expect(text).toContain('Things that help me cope\nmusic');
     expect(text).toContain(
-      'Check-ins\nHow they were feeling: 0 is fine, 10 is the worst it gets.\n6 / 10: Nov 20, 2026',
+      'How they have been feeling\nCheck-in scores: 0 is fine, 10 is the worst it gets.\n6 / 10: Nov 20, 2026',
     );
     expect(text).not.toContain('\\');
     const risk = summaryText(riskShared(), t);

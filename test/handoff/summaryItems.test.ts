@@ -81,6 +81,31 @@ describe('summaryItems', () => {
   });
 });
 
+describe('what was noticed, in the summary', () => {
+  const noticed = profileWith([JOB], {
+    signals: [
+      { kind: 'perfectionism', at: '2026-11-20T10:03:00.000Z' },
+      { kind: 'suicidal_thoughts', at: '2026-11-20T10:04:00.000Z' },
+    ],
+  });
+
+  it('shows it in plain words with how they have been feeling, taken out with it; the fact of risk always stays', () => {
+    const lines = summaryLines(noticed, NOTHING_REMOVED, t);
+    expect(lines).toContain('I noticed you said things need to be just right.');
+    expect(lines.slice(-2)).toEqual([
+      'As I said at the start, when you tell me you might not be safe, your service always knows, so this part stays:',
+      'You told me about thoughts of not wanting to be alive.',
+    ]);
+    expect(summaryItems(noticed, NOTHING_REMOVED).map((item) => item.id)).toEqual(['checkIns', 'goal:g-job']);
+    const without = summaryLines(noticed, { removed: ['checkIns'] }, t);
+    expect(without.join('\n')).not.toContain('just right');
+    expect(without).toContain('You told me about thoughts of not wanting to be alive.');
+    expect(describeRemoved(['checkIns'], summaryItems(noticed, NOTHING_REMOVED), t)).toBe(
+      'Done — I\'ve taken out how you\'ve been feeling. Say "undo" to put it back.',
+    );
+  });
+});
+
 describe('taking items out and putting them back', () => {
   it('takes out a single goal and a whole part, once each, and undo puts back exactly those', () => {
     const before: SummaryChoices = { removed: ['checkIns'], note: 'call me' };
@@ -286,7 +311,7 @@ describe('saying what was taken out', () => {
 
   it('names several in the summary’s order', () => {
     expect(describeRemoved(['note', 'goal:g-job', 'checkIns'], EVERYTHING_ITEMS, t)).toBe(
-      'Done — I\'ve taken out your check-in scores, "get a job" from your goals and your note. ' +
+      'Done — I\'ve taken out how you\'ve been feeling, "get a job" from your goals and your note. ' +
         'Say "undo" to put them back.',
     );
     expect(describeRestored(['safetyPlan', 'preferences'], EVERYTHING_ITEMS, t)).toBe(

@@ -24,7 +24,7 @@ describe('the practitioners’ Teams conversation', () => {
     const bot = await startBot({ DATA_DIR: dataDir, PRACTITIONER_TEAMS_CONVERSATION: JSON.stringify(conversation) });
     try {
       await shareASummary(new ChatClient({ botUrl: bot.url, harness }));
-      await bot.app.delivery.settle();
+      await bot.app.outbox.idle();
       const [posted] = harness.forConversation('19:practitioners@thread.tacv2');
       expect(posted.type).toBe('message');
       expect(posted.attachments?.[0]).toMatchObject({
@@ -45,10 +45,15 @@ describe('the practitioners’ Teams conversation', () => {
     const dataDir = await makeTempDir();
     const nobodyListens = `http://127.0.0.1:${await freePort()}/`;
     const conversation = { serviceUrl: nobodyListens, conversationId: '19:practitioners@thread.tacv2' };
-    const bot = await startBot({ DATA_DIR: dataDir, PRACTITIONER_TEAMS_CONVERSATION: JSON.stringify(conversation) });
+    const bot = await startBot({
+      DATA_DIR: dataDir,
+      PRACTITIONER_TEAMS_CONVERSATION: JSON.stringify(conversation),
+      // One quick retry, so the outbox gives up (and records it) within the test.
+      HANDOFF_RETRY_DELAYS_MS: '10',
+    });
     try {
       await shareASummary(new ChatClient({ botUrl: bot.url, harness }));
-      await bot.app.delivery.settle();
+      await bot.app.outbox.idle();
       const [item] = await bot.app.inbox.list();
       expect(item).toMatchObject({ reason: 'conversationComplete', shared: true });
       expect((await bot.app.inbox.get(item.id))?.delivery.teams).toMatchObject({ state: 'failed' });

@@ -1,4 +1,4 @@
-// Handoff summaries for the practitioner tests, shaped as buildHandoffSummary makes them (schema v1).
+// Handoff summaries for the practitioner tests, shaped as buildHandoffSummary makes them (schema 2).
 import type { HandoffSummary } from '../../src/handoff/handoffSummary';
 import { gboProgress } from '../../src/goals/gbo';
 
@@ -7,7 +7,7 @@ type SharedGoal = NonNullable<Shared['goals']>[number];
 
 export function summary(fields: Partial<HandoffSummary> & Pick<HandoffSummary, 'id' | 'createdAt'>): HandoffSummary {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     service: 'Riverside Youth Service',
     language: 'en',
     reason: 'conversationComplete',
@@ -24,15 +24,18 @@ export function goal(fields: Omit<SharedGoal, 'progress'>): SharedGoal {
   return { ...fields, ...(progress ? { progress } : {}) };
 }
 
-/** A young person who shared everything: two goals (one re-rated twice), preferences, check-ins, a plan, a note. */
+/**
+ * A young person who shared everything: two goals (one re-rated twice, one reworded), preferences, check-ins with
+ * what was noticed, a plan, a note.
+ */
 export function sharedEverything(id: string, createdAt: string): HandoffSummary {
   return summary({
     id,
     createdAt,
     referral: 'GP-2025-0042',
     consent: { keepAnswers: true, shared: true, decidedAt: createdAt },
-    signals: [{ kind: 'overthinking', at: '2025-02-03T16:05:00.000Z' }],
     shared: {
+      noticed: [{ kind: 'overthinking', at: '2025-02-03T16:05:00.000Z' }],
       checkIns: [
         { score: 6, at: '2025-02-03T16:00:00.000Z' },
         { score: 4, at: '2025-03-03T16:00:00.000Z' },
@@ -42,14 +45,12 @@ export function sharedEverything(id: string, createdAt: string): HandoffSummary 
         pastExperience: 'unhelpful',
         goalWord: 'hopes',
         involved: 'family',
-        answeredAt: '2025-02-03T16:02:00.000Z',
       },
       goals: [
         goal({
           text: 'feel calmer walking into college',
           firstWording: 'pass my exams',
           firstStep: 'walk to the gate with Sam on Monday',
-          area: 'schoolCollegeWork',
           ratings: [
             { score: 2, at: '2025-02-03T16:10:00.000Z' },
             { score: 4, at: '2025-02-17T16:10:00.000Z' },
@@ -59,7 +60,6 @@ export function sharedEverything(id: string, createdAt: string): HandoffSummary 
         goal({
           text: 'get to sleep before midnight most nights',
           firstStep: 'phone on the other side of the room at 11',
-          area: 'sleep',
           ratings: [{ score: 3, at: '2025-03-03T16:20:00.000Z' }],
         }),
       ],

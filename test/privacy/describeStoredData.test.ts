@@ -54,4 +54,39 @@ describe('describeStoredData', () => {
     ]);
     expect(JSON.parse(description?.json ?? '')).toEqual({ profile });
   });
+
+  it('shows what was noticed and the direct question’s answer in plain words, and a goal’s first wording and step', async () => {
+    const t = (await createI18n('en')).getFixedT('en');
+    const profile: UserProfile = {
+      ...newUserProfile(),
+      signals: [
+        { kind: 'high_distress', at: '2026-11-20T10:02:00.000Z' },
+        { kind: 'high_distress', at: '2026-11-21T10:02:00.000Z' },
+        { kind: 'self_harm', at: '2026-11-21T10:03:00.000Z' },
+      ],
+      directQuestions: [{ askedBecause: 'hopelessness', answer: 'notSure', at: '2026-11-21T10:04:00.000Z' }],
+      goals: [
+        {
+          id: 'g1',
+          area: 'schoolCollegeWork',
+          text: 'feel calmer about exams',
+          firstWording: 'pass my exams',
+          firstStep: 'pack my bag the night before',
+          ratings: [],
+          status: 'active',
+          createdAt: '2026-11-20T10:05:00.000Z',
+        },
+      ],
+    };
+    expect(describeStoredData(profile, t)?.lines).toEqual([
+      'Here is everything I keep about you:',
+      '- 2026-11-21: I noticed you said things were really hard.',
+      '- feel calmer about exams (on the go; how close: not rated yet)',
+      '  You first said: "pass my exams"',
+      '  First step: pack my bag the night before',
+      '- 2026-11-21: You told me about hurting yourself.',
+      '- On 2026-11-21 I asked if you were having thoughts of not wanting to be alive, or of hurting yourself. ' +
+        'You said: not sure.',
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 // /api/messages and /healthz over real HTTP, with replies collected at the activity's serviceUrl.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { signWebhookBody } from '../../src/handoff/delivery';
+import { signWebhookBody } from '../../src/handoff/destinations/webhook';
 import { cardsOf, messageText } from '../support/adaptiveCards';
 import { ChatClient } from '../support/chatClient';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhookReceiver';
@@ -162,7 +162,7 @@ describe('POST /api/messages', () => {
     const detail = await fetch(`${bot.url}/api/practitioner/handoffs/${inboxItem.id}`, { headers: auth });
     expect(detail.status).toBe(200);
     expect(JSON.stringify(await detail.json())).toContain('feel calmer about exams');
-    await bot.app.delivery.settle();
+    await bot.app.outbox.idle();
     expect(webhook.received).toHaveLength(1);
     expect(webhook.received[0].signature).toBe(signWebhookBody(webhook.received[0].body, WEBHOOK_SECRET));
     expect(JSON.parse(webhook.received[0].body)).toMatchObject({ summary: { id: inboxItem.id } });

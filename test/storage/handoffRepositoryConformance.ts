@@ -136,6 +136,27 @@ export function describeHandoffRepositoryConformance(name: string, openStore: ()
       expect((await repository.list({ urgency: 'soon' }))[0]).not.toHaveProperty('referral');
     });
 
+    it("lists one young person's handoffs by person key, and those made before a time", async () => {
+      const theirs = (record: HandoffRecord, personKey: string): HandoffRecord => ({ ...record, personKey });
+      await Promise.all([
+        repository.add(theirs(handoffRecord('p1-old', '2025-03-01T10:00:00.000Z'), 'person-1')),
+        repository.add(
+          theirs(handoffRecord('p1-risk', '2025-03-04T10:00:00.000Z', { urgency: 'immediate' }), 'person-1'),
+        ),
+        repository.add(theirs(handoffRecord('p2', '2025-03-02T10:00:00.000Z'), 'person-2')),
+        repository.add(handoffRecord('nobody', '2025-03-03T10:00:00.000Z')),
+      ]);
+      expect(ids(await repository.list({ personKey: 'person-1' }))).toEqual(['p1-risk', 'p1-old']);
+      expect((await repository.list({ personKey: 'person-2' }))[0]).toMatchObject({ id: 'p2', personKey: 'person-2' });
+      expect(await repository.list({ personKey: 'person-3' })).toEqual([]);
+      expect((await repository.list({ createdBefore: '2025-03-03T10:00:00.000Z' })).map((item) => item.id)).toEqual([
+        'p2',
+        'p1-old',
+      ]);
+      // The key is the record's, beside the summary: it never reaches what practitioners and destinations are sent.
+      expect(JSON.stringify((await repository.get('p1-old'))?.summary)).not.toContain('person-1');
+    });
+
     it('removes handoffs, ignoring ids it does not have', async () => {
       await repository.add(handoffRecord('a', '2025-03-01T10:00:00.000Z'));
       await repository.add(handoffRecord('b', '2025-03-02T10:00:00.000Z'));

@@ -29,7 +29,7 @@ describe('PostgresHandoffRepository on a real server', () => {
     expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
-  it('creates the handoffs table with its indexes through migration 1, once, when several instances start together', async () => {
+  it('creates the handoffs table with its indexes through the migrations, once, when several instances start together', async () => {
     const repositories = await Promise.all(
       Array.from({ length: 4 }, () => PostgresHandoffRepository.open({ connectionString: schema.connectionString })),
     );
@@ -37,7 +37,7 @@ describe('PostgresHandoffRepository on a real server', () => {
     expect((await repositories[3].list()).map((item) => item.id)).toEqual(['h-1']);
     await Promise.all(repositories.map((repository) => repository.close()));
 
-    expect(await appliedVersions()).toEqual([1]);
+    expect(await appliedVersions()).toEqual(MIGRATIONS.map((migration) => migration.version));
     const { rows: columns } = await pool.query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'handoffs'
        ORDER BY ordinal_position`,
@@ -54,11 +54,14 @@ describe('PostgresHandoffRepository on a real server', () => {
       'record',
       'etag',
       'updated_at',
+      'person_key',
     ]);
     const { rows: indexes } = await pool.query<{ indexname: string }>(
       `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'handoffs' ORDER BY 1`,
     );
     expect(indexes.map((index) => index.indexname)).toEqual([
+      'handoffs_by_created_at',
+      'handoffs_by_person',
       'handoffs_by_referral',
       'handoffs_by_status',
       'handoffs_by_urgency',
@@ -67,23 +70,29 @@ describe('PostgresHandoffRepository on a real server', () => {
   });
 
   it('applies a later migration once, and a failing one not at all (all pending ones roll back together)', async () => {
-    const later: Migration = { version: 2, name: 'a later column', sql: 'ALTER TABLE handoffs ADD COLUMN note text' };
-    expect(await migrate(pool)).toEqual([1]);
+    const released = MIGRATIONS.map((migration) => migration.version);
+    const next = released.length + 1;
+    const later: Migration = {
+      version: next,
+      name: 'a later column',
+      sql: 'ALTER TABLE handoffs ADD COLUMN note text',
+    };
+    expect(await migrate(pool)).toEqual(released);
     const [first, second] = await Promise.all([
       migrate(pool, [...MIGRATIONS, later]),
       migrate(pool, [...MIGRATIONS, later]),
     ]);
-    expect([...first, ...second]).toEqual([2]);
-    expect(await appliedVersions()).toEqual([1, 2]);
+    expect([...first, ...second]).toEqual([next]);
+    expect(await appliedVersions()).toEqual([...released, next]);
 
     const broken: Migration[] = [
       ...MIGRATIONS,
       later,
-      { version: 3, name: 'fine on its own', sql: 'CREATE TABLE three (n integer)' },
-      { version: 4, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN x text' },
+      { version: next + 1, name: 'fine on its own', sql: 'CREATE TABLE three (n integer)' },
+      { version: next + 2, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN x text' },
     ];
     await expect(migrate(pool, broken)).rejects.toThrow(/no_such_table/);
-    expect(await appliedVersions()).toEqual([1, 2]);
+    expect(await appliedVersions()).toEqual([...released, next]);
     const { rows } = await pool.query<{ found: string | null }>(`SELECT to_regclass('three')::text AS found`);
     expect(rows[0].found).toBeNull();
   });
@@ -112,6 +121,7 @@ describe('PostgresHandoffRepository on a real server', () => {
     expect(await plan(`status = 'new'`)).toMatch(/handoffs_by_status/);
     expect(await plan(`urgency = 'immediate'`)).toMatch(/handoffs_by_urgency/);
     expect(await plan(`referral = 'GP-3'`)).toMatch(/handoffs_by_referral/);
+    expect(await plan(`person_key = 'someone'`)).toMatch(/handoffs_by_person/);
   });
 
   it('lets changes from two instances on one record all land', async () => {

@@ -1,7 +1,7 @@
 // A local webhook endpoint for tests: records each body with its signature header, answers with the given statuses.
 import { createServer, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SIGNATURE_HEADER } from '../../src/handoff/delivery';
+import { SIGNATURE_HEADER } from '../../src/handoff/destinations/webhook';
 
 export interface WebhookReceiver {
   url: string;

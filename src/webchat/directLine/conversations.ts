@@ -107,6 +107,22 @@ export class HostedConversations {
     };
   }
 
+  /**
+   * "Delete my data": every conversation of this user keeps going (the reply to the deletion still arrives) but keeps
+   * no transcript from before it. Returns how many conversations had one.
+   */
+  forgetTranscripts(userId: string): number {
+    let forgotten = 0;
+    for (const conversation of this.conversations.values()) {
+      if (conversation.userId !== userId || conversation.activities.length === 0) continue;
+      // The watermark keeps counting, so a page polling with an old one is not sent anything twice.
+      conversation.firstSequence += conversation.activities.length;
+      conversation.activities = [];
+      forgotten += 1;
+    }
+    return forgotten;
+  }
+
   private dropIdle(): void {
     const oldestAllowed = this.now() - this.limits.idleLifetimeMs;
     for (const [id, conversation] of this.conversations) {

@@ -182,6 +182,11 @@ export class LocalDirectLine {
     return { status: 200, body: { id } };
   }
 
+  /** The transcripts this channel holds for a young person (see HostedConversations.forgetTranscripts). */
+  forgetTranscripts(channelId: string, userId: string): number {
+    return channelId === CHANNEL_ID ? this.conversations.forgetTranscripts(userId) : 0;
+  }
+
   /** What the bot sent to its serviceUrl (POST /v3/conversations/{id}/activities[/{replyToId}]). */
   receiveFromBot(conversationId: string, replyToId: string | undefined, body: unknown): Answer {
     const conversation = this.conversations.find(conversationId);

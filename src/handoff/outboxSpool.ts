@@ -1,0 +1,52 @@
+// Risk handoffs made while storage was down: one file each in a folder on local disk (SPOOL_DIR, never DATA_DIR,
+// which may be what is broken), written atomically and fsynced. The outbox moves them into the handoff store, and
+// sends what was not yet sent, once storage answers again.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DurableJsonFile } from '../storage/durableJsonFile';
+import type { HandoffSummary } from './handoffSummary';
+import type { HandoffRecord } from './repository';
+
+/** One spooled handoff: the summary, and what has already reached whom (the event in the turn, a direct send). */
+export interface SpooledHandoff {
+  summary: HandoffSummary;
+  delivery: HandoffRecord['delivery'];
+  /** Whose handoff it is (the key needs no storage, so it is known while storage is down). */
+  personKey?: string;
+}
+
+export class HandoffSpool {
+  constructor(private readonly dir: string) {}
+
+  async keep(spooled: SpooledHandoff): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await new DurableJsonFile<SpooledHandoff>(this.fileFor(spooled.summary.id)).write(spooled);
+  }
+
+  /** Every spooled handoff; a damaged file is skipped (and reported by name) rather than blocking the others. */
+  async list(onUnreadable: (file: string) => void): Promise<SpooledHandoff[]> {
+    const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    const spooled: SpooledHandoff[] = [];
+    // Only finished files: an atomic write in flight is a temp file beside them.
+    for (const name of names.filter((candidate) => candidate.endsWith('.json'))) {
+      const file = path.join(this.dir, name);
+      const content = await new DurableJsonFile<SpooledHandoff>(file).read().catch(() => undefined);
+      if (content === null) continue; // removed since the folder was read
+      if (typeof content?.summary?.id === 'string') spooled.push(content);
+      else onUnreadable(file);
+    }
+    return spooled;
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.fileFor(id), { force: true });
+  }
+
+  private fileFor(id: string): string {
+    return path.join(this.dir, `${createHash('sha256').update(id).digest('hex')}.json`);
+  }
+}

@@ -1,0 +1,48 @@
+// "No" to keeping answers keeps nothing: read from outside, the store holds no record of the young person after it,
+// nor after a safety plan made afterwards (shown to them, never written), on each store.
+import { GENERATED_SECRET_KEY } from '../../src/privacy/personKeys';
+import { RunningBot, startBot } from '../support/botServer';
+import { BOT_STORES, BotStoreUnderTest } from '../support/botStores';
+import { DirectLineClient } from '../support/directLineClient';
+
+describe.each(BOT_STORES)('"No" to keeping answers, on %s', (_name, openStore) => {
+  let store: BotStoreUnderTest;
+  let bot: RunningBot;
+
+  beforeEach(async () => {
+    store = await openStore();
+  });
+  afterEach(async () => {
+    await bot.stop();
+    await store.dispose();
+  });
+
+  it('stores nothing about the young person, even a safety plan they make afterwards', async () => {
+    bot = await startBot({ ...store.env, PERSON_KEY_SECRET: 's'.repeat(40) });
+    const chat = await DirectLineClient.open(bot.url);
+    expect((await chat.poll()).at(-1)?.text).toContain('okay for me to keep your answers');
+    // While the question waits, where the conversation is has to be kept; nothing else is.
+    expect(await store.stateKeys()).toEqual([`webchat/conversations/${chat.conversationId}/`]);
+
+    expect(await chat.say('no')).toEqual([expect.stringContaining("I haven't kept anything")]);
+    expect(await store.stateKeys()).toEqual([]);
+
+    expect((await chat.say('my safety plan')).join('\n')).toMatch(/safety plan/i);
+    const answers = ['feeling on edge', 'going for a walk', 'music', 'my sister Jo', 'skip', 'my room'];
+    let replies: string[] = [];
+    for (const answer of answers) replies = await chat.say(answer);
+    expect(replies).toContainEqual(expect.stringContaining("I haven't kept this"));
+    expect(await store.stateKeys()).toEqual([]);
+    const stored = await store.storedText();
+    for (const answer of answers.filter((text) => text !== 'skip')) expect(stored).not.toContain(answer);
+    expect(stored).not.toContain(chat.userId);
+  });
+
+  it('keeps only the service secret person keys are made with when PERSON_KEY_SECRET is not set', async () => {
+    bot = await startBot(store.env);
+    const chat = await DirectLineClient.open(bot.url);
+    await chat.poll();
+    await chat.say('no');
+    expect(await store.stateKeys()).toEqual([GENERATED_SECRET_KEY]);
+  });
+});
