@@ -52,12 +52,12 @@ export class RiskDialog extends ComponentDialog {
       { type: 'message', text: crisisLines },
     ]);
     // The fact of risk always goes, with the signal kinds; the young person's content only if they shared it.
-    await this.handoff.request(step.context, 'risk', 'immediate', {
+    const handoff = await this.handoff.request(step.context, 'risk', 'immediate', {
       signalsNow: step.options.verdict.signals.map((signal) => ({ kind: signal.kind, at: now })),
       safetyCheckFailed: step.options.verdict.checkFailed,
       directQuestion: step.options.directQuestion && { ...step.options.directQuestion, at: now },
     });
-    await this.state.noteRiskHandoff(step.context);
+    await this.state.noteRiskHandoff(step.context, handoff.id);
     // "Not right now, just sometimes" is a no to right now; only a clear no to right now skips the emergency line.
     const reading: QuestionReading = {
       expectation: { kind: 'directQuestion', aboutRightNow: true },
@@ -71,6 +71,8 @@ export class RiskDialog extends ComponentDialog {
   private async answerAboutRightNow(step: WaterfallStepContext<RiskOptions>) {
     const { t } = turnLanguage(step.context);
     const answer = choiceAnswer<DirectAnswer>(step);
+    // What they answered goes on the risk handoff: a practitioner reading it knows how urgent it is.
+    if (answer) await this.handoff.recordRightNow(step.context, answer);
     if (answer === 'no') {
       await step.context.sendActivity(t('safetyReplies:risk.glad'));
     } else {

@@ -80,8 +80,10 @@ export class SafetyNextStepsDialog extends ComponentDialog {
         );
         return step.next();
       case 'person':
-        // After a risk reply the service already has an immediate handoff; after concern, this makes one.
-        if (!step.options.offerPlan) await this.handoff.request(step.context, 'concernChosePerson', 'soon');
+        // After concern this makes a handoff; after a risk reply the service already has an immediate one, and this
+        // tells it they asked for a person too, as urgently (linked to it by their person key).
+        if (step.options.offerPlan) await this.handoff.request(step.context, 'askedForPerson', 'immediate');
+        else await this.handoff.request(step.context, 'concernChosePerson', 'soon');
         await step.context.sendActivity(personRequestedText(this.settings, t));
         return this.stayPaused(step);
       default:

@@ -165,6 +165,8 @@ export interface ConversationData {
   carriedOnPast?: Array<{ evidence: string; at: string }>;
   /** When a risk handoff was made in this conversation, so a later "no" can say the service still knows. */
   riskHandoffAt?: string;
+  /** Which handoff that was: what they answer next ("right now?") is recorded on it. */
+  riskHandoffId?: string;
 }
 
 /**
@@ -299,8 +301,8 @@ export class BotState {
     return new Set(carriedOnPast.filter((entry) => withinSafetyMemory(entry.at, now)).map((entry) => entry.evidence));
   }
 
-  async noteRiskHandoff(context: TurnContext): Promise<void> {
-    await this.updateConversationData(context, { riskHandoffAt: new Date().toISOString() });
+  async noteRiskHandoff(context: TurnContext, handoffId: string): Promise<void> {
+    await this.updateConversationData(context, { riskHandoffAt: new Date().toISOString(), riskHandoffId: handoffId });
   }
 
   async setReferral(context: TurnContext, referral: string): Promise<void> {

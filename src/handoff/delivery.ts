@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Activity, EventFactory, MessageFactory, TurnContext, type Transcript } from 'botbuilder';
 import { Logger } from '../log';
+import type { DirectAnswer } from '../safety/directAnswer';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import { buildHandoffSummary, HandoffSummary, HandoffSummaryInput } from './handoffSummary';
 import type { HandoffInbox, WithdrawResult } from './inbox';
@@ -76,6 +77,12 @@ export class HandoffDelivery {
     markDelivered(context, summary);
     this.logger.warn({ handoffId: summary.id, reason: summary.reason }, 'handoff spooled: storage unavailable');
     return summary;
+  }
+
+  /** Their answer to the risk reply's "right now?", on the risk handoff (the page and later sends show it). */
+  async recordRightNow(handoffId: string, answer: DirectAnswer, at: string): Promise<void> {
+    const record = await this.inbox.recordRightNow(handoffId, answer, at);
+    this.logger.info({ handoffId, recorded: record !== undefined }, 'answer to "right now?" recorded');
   }
 
   /** The young person withdrawing a shared summary: taken out of the inbox, and not sent by the outbox after that. */

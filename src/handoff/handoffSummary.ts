@@ -10,6 +10,7 @@ import type {
   UserProfile,
 } from '../bot/state';
 import { gboProgress } from '../goals/gbo';
+import type { DirectAnswer } from '../safety/directAnswer';
 import type { Language } from '../i18n/languages';
 import {
   DescribedGoal,
@@ -59,6 +60,11 @@ export interface HandoffSummary {
   safetyCheckFailed: boolean;
   /** When the bot asked directly about thoughts of not wanting to be alive or of self-harm: why, the answer, when. */
   directQuestion?: DirectQuestionRecord;
+  /**
+   * A risk handoff: their answer to the risk reply's "are you having thoughts of killing yourself right now?", added
+   * to the handoff once they answer (the handoff is made before the question is asked).
+   */
+  rightNow?: { answer: DirectAnswer; at: string };
   /** The young person's own content: present only when they shared it, only the sections their preview showed. */
   shared?: {
     checkIns?: Array<{ score: number; at: string }>;

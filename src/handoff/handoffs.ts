@@ -3,6 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AgreedSummary, BotState, DirectQuestionRecord, NoticedSignal } from '../bot/state';
 import { turnLanguage } from '../bot/turnLanguage';
+import type { DirectAnswer } from '../safety/directAnswer';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import type { HandoffDelivery } from './delivery';
 import type { HandoffSummary } from './handoffSummary';
@@ -29,6 +30,8 @@ export interface HandoffPort {
    * happened from the result: withdrawn, already opened, nothing to withdraw, or a risk handoff (which stays).
    */
   withdrawLatestShare(context: TurnContext): Promise<WithdrawResult>;
+  /** Their answer to the risk reply's "right now?", recorded on the risk handoff this conversation just made. */
+  recordRightNow(context: TurnContext, answer: DirectAnswer): Promise<void>;
 }
 
 export class Handoffs implements HandoffPort {
@@ -69,6 +72,11 @@ export class Handoffs implements HandoffPort {
       });
     }
     return summary;
+  }
+
+  async recordRightNow(context: TurnContext, answer: DirectAnswer): Promise<void> {
+    const { riskHandoffId } = await this.state.readConversationData(context);
+    if (riskHandoffId) await this.delivery.recordRightNow(riskHandoffId, answer, new Date().toISOString());
   }
 
   async withdrawLatestShare(context: TurnContext): Promise<WithdrawResult> {

@@ -1,5 +1,6 @@
 // The practitioner inbox: what practitioners and the young person may do with a handoff, on a HandoffRepository
 // (one record per handoff; see repository.ts).
+import type { DirectAnswer } from '../safety/directAnswer';
 import type { HandoffSummary } from './handoffSummary';
 import type {
   DeliveryChannel,
@@ -91,6 +92,19 @@ export class HandoffInbox {
     const record: HandoffRecord = { summary, status: 'new', delivery: {}, ...(personKey ? { personKey } : {}) };
     await this.repository.add(record);
     return record;
+  }
+
+  /**
+   * The answer to the risk reply's "right now?" on the risk handoff made just before it; undefined when there is no
+   * such handoff (removed meanwhile).
+   */
+  async recordRightNow(id: string, answer: DirectAnswer, at: string): Promise<HandoffRecord | undefined> {
+    const outcome = await this.repository.change(id, (record) => {
+      if (record.summary.reason !== 'risk') return 'unchanged';
+      record.summary.rightNow = { answer, at };
+      return 'changed';
+    });
+    return outcome?.record;
   }
 
   /** Waits for changes in flight, then releases the handoff store (the server's shutdown). */

@@ -110,6 +110,21 @@ function layout(summary: HandoffSummary, t: Translate, escape: Escape): Section[
     });
   }
 
+  if (summary.rightNow) {
+    signals.push({
+      kind: 'facts',
+      facts: [
+        [
+          t('practitionerCard.rightNow.label'),
+          t('practitionerCard.rightNow.fact', {
+            answer: t(`practitionerCard.directQuestion.answers.${summary.rightNow.answer}`),
+            at: at(summary.rightNow.at),
+          }),
+        ],
+      ],
+    });
+  }
+
   const opening: Section[] = [
     { blocks: header, style: urgent ? 'attention' : summary.urgency === 'soon' ? 'warning' : 'emphasis' },
     { blocks: consentSection },

@@ -12,6 +12,7 @@ const SORRY = /Sorry, I didn't/;
 interface ListedHandoff {
   id: string;
   reason: string;
+  urgency: string;
 }
 
 describe('free-text answers over HTTP', () => {
@@ -130,6 +131,21 @@ describe('free-text answers over HTTP', () => {
     const replies = (await client.say('not right now no. just sometimes')).join('\n');
     expect(replies).not.toMatch(/Please call 999 now/);
     expect(replies).toMatch(/What would you like to do now\?/);
+  });
+
+  it('after a risk reply, the answer to "right now?" and asking for a person reach the practitioner', async () => {
+    const before = await handoffs();
+    const client = await throughCheckIn();
+    await client.say('i want to kill myself');
+    const risk = await madeSince(before, 'risk');
+    await client.say('not right now no. just sometimes');
+    const record = (await practitioner(`/api/practitioner/handoffs/${risk.id}`)) as {
+      summary: { rightNow?: { answer: string } };
+    };
+    expect(record.summary.rightNow).toMatchObject({ answer: 'no' });
+    expect((await client.say('talk to a person')).join('\n')).toMatch(/Riverside Youth Service/);
+    const asked = await madeSince(before, 'askedForPerson');
+    expect(asked.urgency).toBe('immediate');
   });
 
   describe('commands inside sentences', () => {

@@ -175,6 +175,14 @@ describe('summaryCard', () => {
     );
   });
 
+  it('shows the answer to the risk reply\'s "right now?" once it is recorded on the risk handoff', () => {
+    const recorded = { ...riskNotShared(), rightNow: { answer: 'notSure' as const, at: '2026-11-27T11:01:00.000Z' } };
+    const fact = /Asked about right now.*thoughts of killing yourself right now\?.*Not sure/s;
+    expect(summaryText(recorded, t)).toMatch(fact);
+    expect(JSON.stringify(summaryCard(recorded, t))).toMatch(/Asked about right now/);
+    expect(summaryText(riskNotShared(), t)).not.toMatch(/right now/);
+  });
+
   it('says so when they shared but took every part out', () => {
     const removed = summary({
       decision: { ...SHARED, removed: ['checkIns', 'preferences', 'goals', 'safetyPlan', 'note'] },

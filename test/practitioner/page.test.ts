@@ -62,6 +62,7 @@ describe('practitioner page in Chromium', () => {
         consent: { keepAnswers: true, shared: true, decidedAt: '2025-03-01T21:10:00.000Z' },
         signals: [{ kind: 'self_harm', at: '2025-03-01T21:14:00.000Z' }],
         safetyCheckFailed: true,
+        rightNow: { answer: 'notSure', at: '2025-03-01T21:15:00.000Z' },
         shared: { noteForPractitioner: INJECTED },
       }),
     );
@@ -119,6 +120,10 @@ describe('practitioner page in Chromium', () => {
     expect(await page.evaluate(() => window.__injected)).toBeUndefined();
     expect(await page.locator('#detail').textContent()).toMatch(/Self-harm \(risk\)/);
     expect(await page.locator('.safety-check-failed').textContent()).toMatch(/treated as needing a person/);
+    // Their answer to the risk reply's "right now?", recorded on the handoff after it was made.
+    expect(await page.locator('.right-now').textContent()).toMatch(
+      /^Asked about right now: .*thoughts of killing yourself right now\?.*Not sure, 1 Mar 2025/,
+    );
   });
 
   it('opens a handoff from the keyboard: everything shared on one screen, a GBO chart per goal', async () => {

@@ -43,6 +43,7 @@ export class ConversationRunner {
         return summary;
       },
       withdrawLatestShare: (context) => handoffs.withdrawLatestShare(context),
+      recordRightNow: (context, answer) => handoffs.recordRightNow(context, answer),
     };
     const dialog = new TurnRouter(
       kit.state,
