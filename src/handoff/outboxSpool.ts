@@ -2,9 +2,9 @@
 // which may be what is broken), written atomically and fsynced. The outbox moves them into the handoff store, and
 // sends what was not yet sent, once storage answers again.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DurableJsonFile } from '../storage/durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles } from '../storage/durableJsonFile';
 import type { HandoffSummary } from './handoffSummary';
 import type { HandoffRecord } from './repository';
 
@@ -26,14 +26,8 @@ export class HandoffSpool {
 
   /** Every spooled handoff; a damaged file is skipped (and reported by name) rather than blocking the others. */
   async list(onUnreadable: (file: string) => void): Promise<SpooledHandoff[]> {
-    const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
-      throw error;
-    });
     const spooled: SpooledHandoff[] = [];
-    // Only finished files: an atomic write in flight is a temp file beside them.
-    for (const name of names.filter((candidate) => candidate.endsWith('.json'))) {
-      const file = path.join(this.dir, name);
+    for (const file of await finishedJsonFiles(this.dir)) {
       const content = await new DurableJsonFile<SpooledHandoff>(file).read().catch(() => undefined);
       if (content === null) continue; // removed since the folder was read
       if (typeof content?.summary?.id === 'string') spooled.push(content);

@@ -1,6 +1,7 @@
 // A lowdb adapter that writes a JSON file atomically and durably: temp file, fsync, rename.
 // lowdb's own JSONFile (steno) renames without fsync, which survives a killed process but not a power cut.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
 
@@ -26,4 +27,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     await writeFileAtomic(this.filename, JSON.stringify(data), { fsync: true });
   }
+}
+
+/**
+ * The finished files in a folder of DurableJsonFiles, as paths: a write in flight, or one a crash cut short, is a
+ * temp file beside them (write-file-atomic's `<file>.<suffix>`), which is left out. No folder: none.
+ */
+export async function finishedJsonFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return names.filter((name) => name.endsWith('.json')).map((name) => path.join(dir, name));
 }

@@ -2,7 +2,7 @@
 // and fsynced (DurableJsonFile), its eTag inside; the inbox is listed by reading the folder. No index file: adding a
 // handoff writes only its own file, so simultaneous handoffs never compete for one write.
 import { createHash, randomUUID } from 'node:crypto';
-import { access, mkdir, readdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../handoff/repository';
 import type { HandoffUrgency } from '../handoff/handoffContext';
 import type { Logger } from '../log';
-import { DurableJsonFile } from './durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles } from './durableJsonFile';
 import { removeWithLeftovers } from './leftoverTempFiles';
 import { OperationsInFlight } from './operationsInFlight';
 
@@ -121,12 +121,11 @@ export class LowdbHandoffRepository implements HandoffRepository {
 
   list(filter: HandoffFilter = {}): Promise<HandoffListItem[]> {
     return this.operations.track(async () => {
-      // Only finished files: an atomic write in flight (or cut short by a crash) is a temp file beside them.
-      const names = (await readdir(this.dir)).filter((name) => name.endsWith('.json'));
+      const files = await finishedJsonFiles(this.dir);
       const items: HandoffListItem[] = [];
-      for (let start = 0; start < names.length; start += FILES_READ_AT_ONCE) {
-        const batch = names.slice(start, start + FILES_READ_AT_ONCE);
-        const stored = await Promise.all(batch.map((name) => this.readListable(path.join(this.dir, name))));
+      for (let start = 0; start < files.length; start += FILES_READ_AT_ONCE) {
+        const batch = files.slice(start, start + FILES_READ_AT_ONCE);
+        const stored = await Promise.all(batch.map((file) => this.readListable(file)));
         for (const handoff of stored) {
           if (!handoff) continue;
           const item = listItemOf(handoff.record);

@@ -2,11 +2,11 @@
 // atomically and fsynced (DurableJsonFile), its eTag inside. A claim is an eTag-checked rewrite of the file, under a
 // lock per file shared by every store in this process (lowdb serves one instance: see README, Storage).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import type { ClaimedEntry, OutboxEntry, OutboxStore } from '../handoff/outbox';
-import { DurableJsonFile } from './durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles } from './durableJsonFile';
 import { OperationsInFlight } from './operationsInFlight';
 
 /** What one file holds: the entry, its eTag, and until when a worker holds it. */
@@ -123,8 +123,8 @@ export class LowdbOutboxStore implements OutboxStore {
   }
 
   /** Finished files only: an atomic write in flight (or cut short by a crash) is a temp file beside them. */
-  private async files(): Promise<string[]> {
-    return (await readdir(this.dir)).filter((name) => name.endsWith('.json')).map((name) => path.join(this.dir, name));
+  private files(): Promise<string[]> {
+    return finishedJsonFiles(this.dir);
   }
 
   private async read(file: string): Promise<StoredEntry | undefined> {

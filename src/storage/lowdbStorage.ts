@@ -10,7 +10,7 @@ import { storageEtagConflict } from './appStorage';
 import { removeWithLeftovers } from './leftoverTempFiles';
 import type { ListableStorage, ListedRecord } from './recordListing';
 import { OperationsInFlight } from './operationsInFlight';
-import { DurableJsonFile } from './durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles } from './durableJsonFile';
 
 /** What one file holds: the key is kept so the folder can be listed later (retention, export). */
 interface StoredRecord {
@@ -93,10 +93,7 @@ export class LowdbStorage implements ListableStorage {
     return this.operations.track(async () => {
       const records: ListedRecord[] = [];
       for (const fanOut of await readdir(this.recordsDir)) {
-        const dir = path.join(this.recordsDir, fanOut);
-        // Only finished files: an atomic write in flight (or cut short by a crash) is a temp file beside them.
-        for (const name of (await readdir(dir)).filter((candidate) => candidate.endsWith('.json'))) {
-          const file = path.join(dir, name);
+        for (const file of await finishedJsonFiles(path.join(this.recordsDir, fanOut))) {
           const updatedAt = await stat(file).then(
             (stats) => stats.mtime,
             (error: NodeJS.ErrnoException) => {
