@@ -15,8 +15,7 @@ import {
   listItemOf,
 } from '../handoff/repository';
 import { OperationsInFlight } from './operationsInFlight';
-import { migrate } from './postgresMigrations';
-import { createPool, reasonOf } from './postgresPool';
+import { openMigratedPool } from './postgresMigrations';
 
 export interface PostgresHandoffRepositoryOptions {
   /** The database the bot's state is in; the tables go in the first schema of its search path. */
@@ -87,15 +86,7 @@ export class PostgresHandoffRepository implements HandoffRepository {
 
   /** Connects and brings the schema up to date; rejects when either fails. */
   static async open(options: PostgresHandoffRepositoryOptions): Promise<PostgresHandoffRepository> {
-    const pool = createPool(options.connectionString, options.connectionTimeoutMillis);
-    try {
-      await migrate(pool);
-      return new PostgresHandoffRepository(pool);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      // The connection string is left out of the message: it may hold a password.
-      throw new Error(`Could not open the PostgreSQL handoff store: ${reasonOf(error)}`, { cause: error });
-    }
+    return new PostgresHandoffRepository(await openMigratedPool(options, 'handoff store'));
   }
 
   add(record: HandoffRecord): Promise<void> {

@@ -1,7 +1,7 @@
 // The PostgreSQL schema, as numbered migrations applied once each, in order, and recorded in `schema_migrations`. A
 // migration is never edited once released: a change to the schema is a new entry at the end, with the next number.
 import type { Pool } from 'pg';
-import { inTransaction } from './postgresPool';
+import { createPool, inTransaction, reasonOf } from './postgresPool';
 
 export interface Migration {
   version: number;
@@ -102,4 +102,22 @@ export async function migrate(pool: Pool, migrations: readonly Migration[] = MIG
     }
   });
   return applied;
+}
+
+/**
+ * A pool on a schema brought up to date, for a store of the tables the migrations make; rejects, with the pool ended,
+ * when either fails. `store` names it in the error, which never holds the connection string (it may hold a password).
+ */
+export async function openMigratedPool(
+  options: { connectionString: string; connectionTimeoutMillis?: number },
+  store: string,
+): Promise<Pool> {
+  const pool = createPool(options.connectionString, options.connectionTimeoutMillis);
+  try {
+    await migrate(pool);
+    return pool;
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`Could not open the PostgreSQL ${store}: ${reasonOf(error)}`, { cause: error });
+  }
 }

@@ -6,8 +6,7 @@ import type { Pool } from 'pg';
 import type { ClaimedEntry, OutboxEntry, OutboxStore } from '../handoff/outbox';
 import type { DeliveryChannel } from '../handoff/repository';
 import { OperationsInFlight } from './operationsInFlight';
-import { migrate } from './postgresMigrations';
-import { createPool, reasonOf } from './postgresPool';
+import { openMigratedPool } from './postgresMigrations';
 
 export interface PostgresOutboxStoreOptions {
   /** The database the handoffs are in; the table is in the first schema of its search path. */
@@ -43,15 +42,7 @@ export class PostgresOutboxStore implements OutboxStore {
 
   /** Connects and applies the migrations not yet applied; rejects when either fails. */
   static async open(options: PostgresOutboxStoreOptions): Promise<PostgresOutboxStore> {
-    const pool = createPool(options.connectionString, options.connectionTimeoutMillis);
-    try {
-      await migrate(pool);
-      return new PostgresOutboxStore(pool);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      // The connection string is left out of the message: it may hold a password.
-      throw new Error(`Could not open the PostgreSQL outbox: ${reasonOf(error)}`, { cause: error });
-    }
+    return new PostgresOutboxStore(await openMigratedPool(options, 'outbox'));
   }
 
   add(entries: OutboxEntry[]): Promise<void> {
