@@ -806,7 +806,7 @@ function read(
         (said.unsure ||
           putsOff(text, words, compiled) ||
           negatedBeside(words, said.covered, compiled) ||
-          conditional(text, compiled));
+          conditional(typed.slice(0, firstClause), compiled));
       if (answer && (doubted || (answer === 'yes' && (sarcastic || wavering)))) return { kind: 'unclear' };
       if (answer) return { kind: 'answer', value: answer };
       break;
@@ -840,7 +840,7 @@ function read(
           said.found.has('no') ||
           negation ||
           putsOff(text, words, compiled) ||
-          conditional(text, compiled))
+          conditional(typed.slice(0, firstClause), compiled))
       )
         return { kind: 'unclear' };
       if (doubted && (expectation.consentCritical || wholeAnswer(words, compiled))) return { kind: 'unclear' };
@@ -877,10 +877,11 @@ function read(
  * A condition on the answer in its first clause ("ye if nobody else sees it"), not politeness ("if thats ok"): a
  * later clause's "if" is about something else ("yeah thats fine, my coach gets annoyed if im late").
  */
-function conditional(text: string, compiled: Compiled): boolean {
-  const words = typedWords(text.split(/[,.;!?]/)[0] ?? '', compiled);
-  const polite = new Set(claim(words, compiled.politeness, compiled).flatMap((match) => match.span.matched));
-  return findPhrases(words, compiled.conditions).some((span) => !span.matched.some((index) => polite.has(index)));
+function conditional(firstClauseWords: readonly string[], compiled: Compiled): boolean {
+  const polite = new Set(claim(firstClauseWords, compiled.politeness, compiled).flatMap((match) => match.span.matched));
+  return findPhrases(firstClauseWords, compiled.conditions).some(
+    (span) => !span.matched.some((index) => polite.has(index)),
+  );
 }
 
 // A range wider than this ("between 2 and 7") is no rating.
