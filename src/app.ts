@@ -87,6 +87,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     destinations: handoffDestinations(config, adapter, practitionerT),
     logger,
     retryDelaysMs: config.handoffOutbox.retryDelaysMs,
+    reminders: config.riskFollowUp,
   });
   const delivery = new HandoffDelivery({
     inbox,
@@ -121,6 +122,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     inbox,
     outbox,
     practitionerTokens: config.practitionerTokens,
+    riskAckMs: config.riskFollowUp.ackMs,
     appId: config.bot.appId,
     ...(config.webChat
       ? {

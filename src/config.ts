@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RiskReminderPolicy } from './handoff/riskReminders';
 import { SUPPORTED_LANGUAGES } from './i18n/languages';
 
 // Countries whose crisis resources ship with the bot (locales/); a service elsewhere must add its own first.
@@ -61,6 +62,31 @@ const retryDelaysMs = z
     }
     return delays;
   });
+
+// The destinations a reminder of an unacknowledged immediate handoff can go to (src/handoff/destinations/).
+const REMINDER_DESTINATIONS = ['webhook', 'teams'] as const;
+
+const reminderDestinations = z
+  .string()
+  .trim()
+  .default(REMINDER_DESTINATIONS.join(','))
+  .transform((value, context) => {
+    const names = value.split(',').map((name) => name.trim());
+    const unknown = names.find((name) => !(REMINDER_DESTINATIONS as readonly string[]).includes(name));
+    if (unknown !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be a comma-separated list of ${REMINDER_DESTINATIONS.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(names)];
+  });
+
+const wholeNumber = (min: number, max: number, what: string) => {
+  const message = `must be a whole number of ${what} from ${min} to ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+};
 
 const optionalText = z
   .string()
@@ -138,12 +164,10 @@ const configSchema = z
       .enum(SUPPORTED_COUNTRIES, { message: `must be one of ${SUPPORTED_COUNTRIES.join(', ')}` })
       .optional(),
     PRACTITIONER_TOKENS: practitionerTokens,
-    RETENTION_DAYS: z.coerce
-      .number({ message: 'must be a whole number of days from 1 to 3650' })
-      .int('must be a whole number of days from 1 to 3650')
-      .min(1, 'must be a whole number of days from 1 to 3650')
-      .max(3650, 'must be a whole number of days from 1 to 3650')
-      .default(180),
+    RETENTION_DAYS: wholeNumber(1, 3650, 'days').default(180),
+    RISK_ACK_MINUTES: wholeNumber(1, 1440, 'minutes').default(15),
+    RISK_ACK_REMINDERS: wholeNumber(0, 20, 'reminders').default(3),
+    RISK_REMINDER_DESTINATIONS: reminderDestinations,
     PERSON_KEY_SECRET: z.string().trim().default(''),
     HANDOFF_AFTER_DELETE: z.enum(['delete', 'keep'], { message: 'must be delete or keep' }).default('delete'),
     WEB_CHAT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
@@ -215,6 +239,8 @@ export interface Config {
   crisisLinesFile: string;
   practitionerTokens: Array<{ name: string; token: string }>;
   retentionDays: number;
+  /** Reminders of immediate handoffs nobody acknowledges, and how long the page lets one wait before it is overdue. */
+  riskFollowUp: RiskReminderPolicy;
   /** The secret person keys are made with; empty: one generated once and kept in storage. */
   personKeySecret: string;
   /** What "delete my data" does with handoffs a practitioner has acknowledged. */
@@ -286,6 +312,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     crisisLinesFile: parsed.CRISIS_LINES_FILE,
     practitionerTokens: parsed.PRACTITIONER_TOKENS,
     retentionDays: parsed.RETENTION_DAYS,
+    riskFollowUp: {
+      ackMs: parsed.RISK_ACK_MINUTES * 60_000,
+      maxReminders: parsed.RISK_ACK_REMINDERS,
+      destinations: parsed.RISK_REMINDER_DESTINATIONS,
+    },
     personKeySecret: parsed.PERSON_KEY_SECRET,
     handoffAfterDelete: parsed.HANDOFF_AFTER_DELETE,
     ...(parsed.WEB_CHAT === 'on'

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         spoolDir: expect.stringContaining('small-steps-spool-'),
       },
       retentionDays: 180,
+      riskFollowUp: { ackMs: 15 * 60_000, maxReminders: 3, destinations: ['webhook', 'teams'] },
       personKeySecret: '',
       handoffAfterDelete: 'delete',
       webChat: {},
@@ -51,6 +52,9 @@ describe('loadConfig', () => {
       CRISIS_LINES_FILE: '/etc/small-steps/crisis-lines.json',
       PRACTITIONER_TOKENS: `ana:${TOKEN}, joao:${'q'.repeat(40)}`,
       RETENTION_DAYS: '30',
+      RISK_ACK_MINUTES: '5',
+      RISK_ACK_REMINDERS: '2',
+      RISK_REMINDER_DESTINATIONS: ' teams ',
       WEB_CHAT: 'on',
       DIRECT_LINE_SECRET: 'd'.repeat(50),
       DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/v3/directline',
@@ -77,6 +81,7 @@ describe('loadConfig', () => {
         { name: 'joao', token: 'q'.repeat(40) },
       ],
       retentionDays: 30,
+      riskFollowUp: { ackMs: 5 * 60_000, maxReminders: 2, destinations: ['teams'] },
       personKeySecret: '',
       handoffAfterDelete: 'delete',
       webChat: {
@@ -119,6 +124,22 @@ describe('loadConfig', () => {
     [{ DEFAULT_LOCALE: 'fr' }, 'Configuration error: DEFAULT_LOCALE must be one of en, pt-BR, es, nb, tr, ur.'],
     [{ SERVICE_COUNTRY: 'gb' }, 'Configuration error: SERVICE_COUNTRY must be one of GB, BR, ES, NO, TR, PK.'],
     [{ RETENTION_DAYS: '0' }, 'Configuration error: RETENTION_DAYS must be a whole number of days from 1 to 3650.'],
+    [
+      { RISK_ACK_MINUTES: '0' },
+      'Configuration error: RISK_ACK_MINUTES must be a whole number of minutes from 1 to 1440.',
+    ],
+    [
+      { RISK_ACK_MINUTES: '7.5' },
+      'Configuration error: RISK_ACK_MINUTES must be a whole number of minutes from 1 to 1440.',
+    ],
+    [
+      { RISK_ACK_REMINDERS: '-1' },
+      'Configuration error: RISK_ACK_REMINDERS must be a whole number of reminders from 0 to 20.',
+    ],
+    [
+      { RISK_REMINDER_DESTINATIONS: 'webhook,email' },
+      'Configuration error: RISK_REMINDER_DESTINATIONS must be a comma-separated list of webhook, teams.',
+    ],
     [
       { PRACTITIONER_TOKENS: 'justatoken' },
       'Configuration error: PRACTITIONER_TOKENS must be a comma-separated list of name:token pairs.',

@@ -57,7 +57,7 @@ export class HandoffDelivery {
     await this.inbox.recordDelivery(summary.id, 'event', event);
     // Queued in storage before the turn ends; sent after it, so a slow or failing destination never delays the young
     // person, and a restart never loses a retry.
-    await this.outbox?.enqueue(summary.id);
+    await this.outbox?.enqueue(summary);
     markDelivered(context, summary);
     this.logger.info({ handoffId: summary.id, reason: summary.reason, urgency: summary.urgency }, 'handoff delivered');
     return summary;

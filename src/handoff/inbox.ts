@@ -5,10 +5,13 @@ import type { HandoffSummary } from './handoffSummary';
 import type {
   DeliveryChannel,
   DeliveryState,
+  FollowUpOutcome,
   HandoffFilter,
   HandoffListItem,
   HandoffRecord,
   HandoffRepository,
+  PractitionerEvent,
+  ReminderSend,
 } from './repository';
 
 export type {
@@ -18,7 +21,25 @@ export type {
   HandoffListItem,
   HandoffRecord,
   HandoffStatus,
+  FollowUpOutcome,
 } from './repository';
+
+/** What recording a follow-up did. */
+export type FollowUpResult =
+  | { kind: 'recorded'; record: HandoffRecord }
+  | { kind: 'notFound' }
+  /** The young person withdrew it: there is nothing of theirs left to follow up. */
+  | { kind: 'withdrawn' };
+
+function addEvent(record: HandoffRecord, event: PractitionerEvent): void {
+  (record.history ??= []).push(event);
+}
+
+function acknowledgeRecord(record: HandoffRecord, by: string, at: string): void {
+  record.status = 'acknowledged';
+  record.acknowledged = { by, at };
+  addEvent(record, { action: 'acknowledged', by, at });
+}
 
 /** What asking to withdraw a handoff did. */
 export type WithdrawResult =
@@ -123,13 +144,15 @@ export class HandoffInbox {
 
   /**
    * A practitioner reading a handoff: the first read is recorded (from then on a share can no longer be withdrawn)
-   * in the same write that returns what they read, so a withdrawal and a read cannot both win. Undefined when there
-   * is no such handoff.
+   * in the same write that returns what they read, so a withdrawal and a read cannot both win; each practitioner's
+   * first read goes into the history. Undefined when there is no such handoff.
    */
   async open(id: string, by: string, at: string): Promise<HandoffRecord | undefined> {
     const outcome = await this.repository.change(id, (record) => {
-      if (record.opened || record.status === 'withdrawn') return 'unchanged';
-      record.opened = { by, at };
+      if (record.status === 'withdrawn') return 'unchanged';
+      if (record.history?.some((event) => event.action === 'opened' && event.by === by)) return 'unchanged';
+      record.opened ??= { by, at };
+      addEvent(record, { action: 'opened', by, at });
       return 'changed';
     });
     return outcome?.record;
@@ -139,11 +162,39 @@ export class HandoffInbox {
   async acknowledge(id: string, by: string, at: string): Promise<HandoffRecord | undefined> {
     const outcome = await this.repository.change(id, (record) => {
       if (record.status !== 'new') return 'unchanged';
-      record.status = 'acknowledged';
-      record.acknowledged = { by, at };
+      acknowledgeRecord(record, by, at);
       return 'changed';
     });
     return outcome?.record;
+  }
+
+  /**
+   * A practitioner recording that they reached the young person, or tried and could not. Reaching out is acting on
+   * it, so an unacknowledged handoff is acknowledged too. A withdrawn share is not followed up: the young person took
+   * it back. Undefined when there is no such handoff.
+   */
+  async recordFollowUp(id: string, outcome: FollowUpOutcome, by: string, at: string): Promise<FollowUpResult> {
+    const changed = await this.repository.change(id, (record) => {
+      if (record.status === 'withdrawn') return 'unchanged';
+      if (record.status === 'new') acknowledgeRecord(record, by, at);
+      addEvent(record, { action: outcome, by, at });
+      return 'changed';
+    });
+    if (!changed) return { kind: 'notFound' };
+    if (!changed.changed) return { kind: 'withdrawn' };
+    return { kind: 'recorded', record: changed.record };
+  }
+
+  /** A reminder of an unacknowledged handoff sent to a destination, or given up on; once per reminder and place. */
+  async recordReminder(id: string, send: ReminderSend): Promise<void> {
+    await this.repository.change(id, (record) => {
+      const reminders = (record.reminders ??= []);
+      if (reminders.some((kept) => kept.number === send.number && kept.destination === send.destination)) {
+        return 'unchanged';
+      }
+      reminders.push(send);
+      return 'changed';
+    });
   }
 
   /**

@@ -3,20 +3,24 @@
 // never send one entry at once, and a dead worker's claim runs out), sends, then removes the entry or puts it back
 // with the next attempt after a backoff. Retries survive restarts: a new process picks up what is due. It also moves
 // risk handoffs spooled while storage was down into the handoff store. The delivery state practitioners see
-// (`record.delivery`) is recorded at every step.
+// (`record.delivery`) is recorded at every step. Reminders of immediate handoffs nobody has acknowledged
+// (riskReminders.ts) are entries too, due when the reminder is: durable, claimed and retried like any send.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
 import { describeError, Logger } from '../log';
-import type { HandoffDestination } from './destinations/destination';
+import type { HandoffDestination, ReminderNotice } from './destinations/destination';
 import type { HandoffSummary } from './handoffSummary';
 import type { HandoffInbox } from './inbox';
 import type { HandoffSpool, SpooledHandoff } from './outboxSpool';
-import { type DeliveryChannel, type DeliveryState, HandoffExistsError } from './repository';
+import { type DeliveryChannel, type DeliveryState, HandoffExistsError, type HandoffRecord } from './repository';
+import { reminderDueAt, remindsOf, type RiskReminderPolicy } from './riskReminders';
 
 /** One pending send of one handoff to one destination. */
 export interface OutboxEntry {
   handoffId: string;
   destination: DeliveryChannel;
+  /** A reminder of the handoff (1, 2, …), sent only if nobody has acknowledged it by then; absent: the handoff. */
+  reminder?: number;
   /** Attempts made so far. */
   attempts: number;
   nextAttemptAt: string;
@@ -63,6 +67,8 @@ export interface HandoffOutboxParts {
   leaseMs?: number;
   /** How often to look for entries due (other instances' retries, claims that ran out, the spool). */
   pollMs?: number;
+  /** Reminders of immediate handoffs nobody acknowledges; undefined: none. */
+  reminders?: RiskReminderPolicy;
 }
 
 const DEFAULT_LEASE_MS = 60_000;
@@ -83,6 +89,7 @@ export class HandoffOutbox {
   private readonly retryDelaysMs: number[];
   private readonly leaseMs: number;
   private readonly pollMs: number;
+  private readonly reminders?: RiskReminderPolicy;
   /** Sends (claimed entries, direct sends of a spooled handoff) still running: shutdown waits for them. */
   private readonly inFlight = new Set<Promise<void>>();
   /** Spooled handoffs whose direct sends are still running: not moved into the store until they end. */
@@ -110,6 +117,7 @@ export class HandoffOutbox {
     this.retryDelaysMs = parts.retryDelaysMs;
     this.leaseMs = parts.leaseMs ?? DEFAULT_LEASE_MS;
     this.pollMs = parts.pollMs ?? DEFAULT_POLL_MS;
+    this.reminders = parts.reminders;
     // Every send in flight listens for the stop: more than the default ten at once is expected, not a leak.
     setMaxListeners(0, this.abortSends.signal);
   }
@@ -120,13 +128,14 @@ export class HandoffOutbox {
     this.wake();
   }
 
-  /** Queues a send of a handoff already in the inbox to every destination, and starts it at once. */
-  async enqueue(handoffId: string): Promise<void> {
-    if (this.destinations.size === 0) return;
-    const at = now();
-    await this.store.add(
-      [...this.destinations.keys()].map((destination) => ({ handoffId, destination, attempts: 0, nextAttemptAt: at })),
-    );
+  /**
+   * Queues a send of a handoff already in the inbox to every destination, and starts it at once; an immediate one
+   * also gets its first reminder, due if nobody has acknowledged it by then.
+   */
+  async enqueue(summary: HandoffSummary): Promise<void> {
+    const entries = this.entriesFor(summary, [...this.destinations.keys()]);
+    if (entries.length === 0) return;
+    await this.store.add(entries);
     this.wake();
   }
 
@@ -150,12 +159,15 @@ export class HandoffOutbox {
     void this.track(this.sendDirectly(spooled));
   }
 
-  /** Resolves once nothing is spooled, pending or being sent (tests; retries are waited for too). */
+  /**
+   * Resolves once nothing is spooled, pending or being sent (tests; retries are waited for too, reminders not: they
+   * wait for a practitioner, not for a send).
+   */
   async idle(): Promise<void> {
     for (;;) {
       await Promise.allSettled([...this.inFlight]);
       const spooled = await this.spool.list(() => undefined);
-      const pending = await this.store.list();
+      const pending = (await this.store.list()).filter((entry) => entry.reminder === undefined);
       if (spooled.length === 0 && pending.length === 0 && this.inFlight.size === 0) return;
       this.wake();
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -250,18 +262,24 @@ export class HandoffOutbox {
       await this.store.remove(entry);
       return;
     }
+    // A reminder goes only while nobody has acknowledged the handoff (a withdrawn one is never reminded of).
+    if (entry.reminder !== undefined && record.status !== 'new') {
+      await this.store.remove(entry);
+      return;
+    }
     // A share withdrawn before it was sent is not sent after all.
     if (record.status === 'withdrawn') {
-      await this.record(handoffId, name, { state: 'cancelled', attempts: entry.attempts, error: WITHDRAWN });
+      await this.record(entry, { state: 'cancelled', attempts: entry.attempts, error: WITHDRAWN });
       await this.store.remove(entry);
       return;
     }
     const attempts = entry.attempts + 1;
-    await this.record(handoffId, name, { state: 'pending', attempts });
+    await this.record(entry, { state: 'pending', attempts });
     let failure: string;
     try {
-      await destination.send(record.summary, this.abortSends.signal);
-      await this.record(handoffId, name, { state: 'sent', attempts });
+      await destination.send(record.summary, this.abortSends.signal, this.noticeOf(entry, record));
+      await this.record(entry, { state: 'sent', attempts });
+      await this.queueNextReminder(entry, record);
       await this.store.remove(entry);
       return;
     } catch (error) {
@@ -270,18 +288,76 @@ export class HandoffOutbox {
     // Stopped mid-send: back in the store, due now, for the next start (or another instance) to send.
     const delay = this.abortSends.signal.aborted ? 0 : this.retryDelaysMs[attempts - 1];
     if (delay === undefined) {
-      this.logger.warn({ handoffId, destination: name, error: failure }, 'handoff not delivered; it is in the inbox');
-      await this.record(handoffId, name, { state: 'failed', attempts, error: failure });
+      this.logger.warn(
+        { handoffId, destination: name, reminder: entry.reminder, error: failure },
+        'handoff not delivered; it is in the inbox',
+      );
+      await this.record(entry, { state: 'failed', attempts, error: failure });
+      // A reminder that could not go still leaves the next one due: the destination may be back by then.
+      await this.queueNextReminder(entry, record);
       await this.store.remove(entry);
       return;
     }
-    await this.record(handoffId, name, { state: 'pending', attempts, error: failure });
+    await this.record(entry, { state: 'pending', attempts, error: failure });
     const nextAttemptAt = new Date(Date.now() + delay).toISOString();
     if (await this.store.release(entry, { attempts, nextAttemptAt, lastError: failure })) this.wakeIn(delay);
   }
 
-  private record(handoffId: string, channel: DeliveryChannel, state: Omit<DeliveryState, 'at'>): Promise<void> {
-    return this.inbox.recordDelivery(handoffId, channel, { ...state, at: now() });
+  /** The sends a handoff needs to these destinations: the handoff itself, and an immediate one's first reminder. */
+  private entriesFor(summary: HandoffSummary, unsent: readonly DeliveryChannel[]): OutboxEntry[] {
+    const at = now();
+    const sends = unsent.map((destination) => ({ handoffId: summary.id, destination, attempts: 0, nextAttemptAt: at }));
+    return [...sends, ...this.reminderEntries(summary, 1, [...this.destinations.keys()])];
+  }
+
+  /** Reminder `number` of this handoff to those of these destinations marked for reminders; none past the last. */
+  private reminderEntries(
+    summary: HandoffSummary,
+    number: number,
+    destinations: readonly DeliveryChannel[],
+  ): OutboxEntry[] {
+    const policy = this.reminders;
+    const dueAt = policy && remindsOf(summary) ? reminderDueAt(policy, summary, number) : undefined;
+    if (!policy || dueAt === undefined) return [];
+    return destinations
+      .filter((destination) => policy.destinations.includes(destination))
+      .map((destination) => ({
+        handoffId: summary.id,
+        destination,
+        reminder: number,
+        attempts: 0,
+        nextAttemptAt: dueAt,
+      }));
+  }
+
+  /** After a reminder went (or was given up on), the next one, due if the handoff is still unacknowledged then. */
+  private async queueNextReminder(entry: OutboxEntry, record: HandoffRecord): Promise<void> {
+    if (entry.reminder === undefined) return;
+    const next = this.reminderEntries(record.summary, entry.reminder + 1, [entry.destination]);
+    if (next.length > 0) await this.store.add(next);
+  }
+
+  private noticeOf(entry: OutboxEntry, record: HandoffRecord): ReminderNotice | undefined {
+    if (entry.reminder === undefined) return undefined;
+    const waited = Date.now() - Date.parse(record.summary.createdAt);
+    return { number: entry.reminder, unacknowledgedMinutes: Math.max(0, Math.floor(waited / 60_000)) };
+  }
+
+  /** What happened to a send, on the record: the handoff's delivery state, or a reminder once it went or failed. */
+  private async record(entry: OutboxEntry, state: Omit<DeliveryState, 'at'>): Promise<void> {
+    const at = now();
+    if (entry.reminder === undefined) {
+      await this.inbox.recordDelivery(entry.handoffId, entry.destination, { ...state, at });
+      return;
+    }
+    if (state.state !== 'sent' && state.state !== 'failed') return;
+    await this.inbox.recordReminder(entry.handoffId, {
+      number: entry.reminder,
+      destination: entry.destination,
+      state: state.state,
+      at,
+      ...(state.error ? { error: state.error } : {}),
+    });
   }
 
   /** Each destination once, straight away, for a handoff in the spool; what arrived is noted in its spool file. */
@@ -326,9 +402,7 @@ export class HandoffOutbox {
         await this.inbox.recordDelivery(summary.id, channel, state);
       }
       const unsent = [...this.destinations.keys()].filter((name) => delivery[name]?.state !== 'sent');
-      await this.store.add(
-        unsent.map((destination) => ({ handoffId: summary.id, destination, attempts: 0, nextAttemptAt: now() })),
-      );
+      await this.store.add(this.entriesFor(summary, unsent));
       await this.spool.remove(summary.id);
       this.logger.info({ handoffId: summary.id }, 'spooled handoff moved into the handoff store');
     }

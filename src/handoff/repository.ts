@@ -20,12 +20,38 @@ export interface DeliveryState {
   error?: string;
 }
 
+/** What a practitioner can record after trying to reach the young person. */
+export type FollowUpOutcome = 'contacted' | 'couldNotReach';
+
+/** Every practitioner action on a handoff, by token name (the audit the page shows). */
+export interface PractitionerEvent {
+  /** `opened`: the first read by this practitioner (later reads by them are not repeated here). */
+  action: 'opened' | 'acknowledged' | FollowUpOutcome;
+  by: string;
+  at: string;
+}
+
+/** An immediate handoff re-sent to a destination because nobody had acknowledged it (src/handoff/riskReminders.ts). */
+export interface ReminderSend {
+  /** 1 for the first reminder, 2 for the next, … */
+  number: number;
+  destination: DeliveryChannel;
+  state: 'sent' | 'failed';
+  at: string;
+  /** Why it failed, never content. */
+  error?: string;
+}
+
 export interface HandoffRecord {
   summary: HandoffSummary;
   status: HandoffStatus;
   /** The first practitioner to read it through the practitioner API, and when: after that a share stays. */
   opened?: { by: string; at: string };
   acknowledged?: { by: string; at: string };
+  /** Who did what and when, oldest first; absent on handoffs nobody has acted on (and on those made before it). */
+  history?: PractitionerEvent[];
+  /** Reminders sent (or given up on) while nobody acknowledged it. */
+  reminders?: ReminderSend[];
   /** When the young person withdrew their shared summary; the summary then holds none of their content. */
   withdrawn?: { at: string };
   /**
@@ -48,6 +74,13 @@ export interface HandoffListItem {
   shared: boolean;
   referral?: string;
   personKey?: string;
+  acknowledged?: { by: string; at: string };
+  /** The latest "contacted" or "could not reach", when a practitioner recorded one. */
+  followUp?: { outcome: FollowUpOutcome; by: string; at: string };
+  /** How many reminders went out (counted once however many destinations each went to). */
+  reminders: number;
+  /** When the young person deleted their data and only the fact of risk stayed. */
+  erased?: boolean;
 }
 
 export interface HandoffFilter {
@@ -100,8 +133,22 @@ export class HandoffChangeConflictError extends Error {
   }
 }
 
-export function listItemOf(record: HandoffRecord): HandoffListItem {
+/** The parts of a record the list is made from: a store can read these without the young person's content. */
+export type ListedRecord = Omit<HandoffRecord, 'summary'> & {
+  summary: Pick<HandoffSummary, 'id' | 'createdAt' | 'urgency' | 'reason' | 'referral'> & {
+    consent: Pick<HandoffSummary['consent'], 'shared'>;
+  };
+};
+
+export function listItemOf(record: ListedRecord): HandoffListItem {
   const { summary } = record;
+  const followUp = [...(record.history ?? [])]
+    .reverse()
+    .find(
+      (event): event is PractitionerEvent & { action: FollowUpOutcome } =>
+        event.action === 'contacted' || event.action === 'couldNotReach',
+    );
+  const reminded = new Set((record.reminders ?? []).filter((send) => send.state === 'sent').map((send) => send.number));
   return {
     id: summary.id,
     createdAt: summary.createdAt,
@@ -111,6 +158,10 @@ export function listItemOf(record: HandoffRecord): HandoffListItem {
     shared: summary.consent.shared,
     ...(summary.referral ? { referral: summary.referral } : {}),
     ...(record.personKey ? { personKey: record.personKey } : {}),
+    ...(record.acknowledged ? { acknowledged: record.acknowledged } : {}),
+    ...(followUp ? { followUp: { outcome: followUp.action, by: followUp.by, at: followUp.at } } : {}),
+    reminders: reminded.size,
+    ...(record.erased ? { erased: true } : {}),
   };
 }
 

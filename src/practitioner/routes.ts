@@ -1,8 +1,10 @@
-// The practitioner API and page: handoffs listed, read and acknowledged behind a token, every access audit-logged
-// (who, what, when, never content). With no tokens configured nothing is mounted: the routes do not exist (404).
+// The practitioner API and page: handoffs listed, read, acknowledged and followed up behind a token, every access
+// audit-logged (who, what, when, never content); what practitioners did is also kept on each handoff, for the page.
+// With no tokens configured nothing is mounted: the routes do not exist (404).
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import type { HandoffFilter, HandoffInbox, HandoffStatus } from '../handoff/inbox';
+import type { FollowUpOutcome, HandoffFilter, HandoffInbox, HandoffRecord, HandoffStatus } from '../handoff/inbox';
+import { minutesOverdue } from '../handoff/riskReminders';
 import type { HandoffUrgency } from '../handoff/handoffContext';
 import { referralCodeFrom } from '../handoff/referral';
 import { describeError, Logger } from '../log';
@@ -13,15 +15,20 @@ export interface PractitionerRouteParts {
   inbox: HandoffInbox;
   tokens: ReadonlyArray<PractitionerToken>;
   logger: Logger;
+  /** How long an immediate handoff may wait for an acknowledgement before the page lists it first (RISK_ACK_MINUTES). */
+  riskAckMs: number;
   /** The clock reads and acknowledgements are stamped with. */
   now?: () => Date;
 }
 
-export type PractitionerAction = 'list' | 'read' | 'acknowledge';
+export type PractitionerAction = 'list' | 'read' | 'acknowledge' | 'followUp';
 
 const STATUSES: readonly HandoffStatus[] = ['new', 'acknowledged', 'withdrawn'];
 const URGENCIES: readonly HandoffUrgency[] = ['immediate', 'soon', 'routine'];
-const FILTERS = ['status', 'urgency', 'referral'] as const;
+const FILTERS = ['status', 'urgency', 'referral', 'person'] as const;
+const FOLLOW_UP_OUTCOMES: readonly FollowUpOutcome[] = ['contacted', 'couldNotReach'];
+// A person key as src/privacy/personKeys.ts makes them: an HMAC-SHA256 in base64url.
+const PERSON_KEY = /^[A-Za-z0-9_-]{43}$/;
 // Handoff ids are ours (UUIDs today); anything else is not a handoff and is not looked up or logged as given.
 // (The router itself refuses a path parameter over 100 characters with its own 404.)
 const HANDOFF_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -34,6 +41,12 @@ interface Answer {
 }
 
 const notFound = (what: string): Answer => ({ status: 404, body: { error: `${what} not found.` } });
+
+/** The answer to an acknowledgement or a follow-up: where the handoff now stands and who did what. */
+const actedOn = (id: string | undefined, record: HandoffRecord): Answer => ({
+  status: 200,
+  body: { id, status: record.status, acknowledged: record.acknowledged, history: record.history ?? [] },
+});
 
 /** The list filter from the query string, or the reason it is not one. */
 export function parseHandoffFilter(
@@ -67,11 +80,28 @@ export function parseHandoffFilter(
     if (!code) return { ok: false, reason: 'referral must be a referral code: 3 to 32 letters, digits or dashes.' };
     filter.referral = code;
   }
+  const person = query.get('person');
+  if (person !== null) {
+    if (!PERSON_KEY.test(person)) return { ok: false, reason: 'person must be a person key from a listed handoff.' };
+    filter.personKey = person;
+  }
   return { ok: true, filter };
 }
 
+/** The follow-up outcome in a request body, or the reason it is not one. */
+export function parseFollowUp(body: unknown): { ok: true; outcome: FollowUpOutcome } | { ok: false; reason: string } {
+  const outcome = typeof body === 'object' && body !== null ? (body as { outcome?: unknown }).outcome : undefined;
+  if (typeof outcome === 'string' && (FOLLOW_UP_OUTCOMES as readonly string[]).includes(outcome)) {
+    return { ok: true, outcome: outcome as FollowUpOutcome };
+  }
+  return {
+    ok: false,
+    reason: `Send JSON {"outcome": ${FOLLOW_UP_OUTCOMES.map((value) => `"${value}"`).join(' or ')}}.`,
+  };
+}
+
 export function mountPractitionerRoutes(server: restify.Server, parts: PractitionerRouteParts): void {
-  const { inbox, tokens, logger } = parts;
+  const { inbox, tokens, logger, riskAckMs } = parts;
   const now = parts.now ?? (() => new Date());
   if (tokens.length === 0) {
     logger.info('practitioner API and page are off (PRACTITIONER_TOKENS is empty)');
@@ -131,7 +161,13 @@ export function mountPractitionerRoutes(server: restify.Server, parts: Practitio
     guarded('list', async (req) => {
       const parsed = parseHandoffFilter(new URL(req.url ?? '/', 'http://localhost').searchParams);
       if (!parsed.ok) return { status: 400, body: { error: parsed.reason } };
-      return { status: 200, body: { handoffs: await inbox.list(parsed.filter) } };
+      const at = now();
+      // Each immediate handoff nobody has acknowledged in time says for how long: the page lists those first.
+      const handoffs = (await inbox.list(parsed.filter)).map((item) => {
+        const overdueMinutes = minutesOverdue(item, riskAckMs, at);
+        return overdueMinutes === undefined ? item : { ...item, overdueMinutes };
+      });
+      return { status: 200, body: { handoffs, riskAckMinutes: riskAckMs / 60_000 } };
     }),
   );
 
@@ -150,7 +186,27 @@ export function mountPractitionerRoutes(server: restify.Server, parts: Practitio
     guarded('acknowledge', async (_req, practitioner, id) => {
       const record = id === undefined ? undefined : await inbox.acknowledge(id, practitioner, now().toISOString());
       if (!record) return notFound('Handoff');
-      return { status: 200, body: { id, status: record.status, acknowledged: record.acknowledged } };
+      return actedOn(id, record);
+    }),
+  );
+
+  server.post(
+    '/api/practitioner/handoffs/:id/follow-up',
+    guarded('followUp', async (req, practitioner, id) => {
+      const parsed = parseFollowUp(req.body);
+      if (!parsed.ok) return { status: 400, body: { error: parsed.reason } };
+      const result =
+        id === undefined
+          ? ({ kind: 'notFound' } as const)
+          : await inbox.recordFollowUp(id, parsed.outcome, practitioner, now().toISOString());
+      if (result.kind === 'notFound') return notFound('Handoff');
+      if (result.kind === 'withdrawn') {
+        return {
+          status: 409,
+          body: { error: 'The young person withdrew this summary; there is nothing to follow up.' },
+        };
+      }
+      return actedOn(id, result.record);
     }),
   );
 }

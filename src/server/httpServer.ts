@@ -34,6 +34,8 @@ export interface HttpServerParts {
   /** Sends to the destinations besides the inbox: stopped (and drained, up to a grace period) at shutdown. */
   outbox?: Pick<HandoffOutbox, 'stop'>;
   practitionerTokens: Config['practitionerTokens'];
+  /** How long an immediate handoff may wait for an acknowledgement (RISK_ACK_MINUTES); the page lists later ones first. */
+  riskAckMs: number;
   /** The bot's Microsoft App ID ('' when local): the identity its own Direct Line's turns run under. */
   appId: string;
   /** The Web Chat page, served through this server's Direct Line or Azure's; undefined: no page. */
@@ -65,6 +67,7 @@ export class HttpServer {
       inbox: parts.inbox,
       tokens: parts.practitionerTokens,
       logger: parts.logger,
+      riskAckMs: parts.riskAckMs,
     });
     if (parts.webChat) {
       const sessionThrottle = newSessionThrottle();

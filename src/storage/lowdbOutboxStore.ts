@@ -81,7 +81,12 @@ export class LowdbOutboxStore implements OutboxStore {
     claimed: ClaimedEntry,
     next: Pick<OutboxEntry, 'attempts' | 'nextAttemptAt' | 'lastError'>,
   ): Promise<boolean> {
-    const entry: OutboxEntry = { handoffId: claimed.handoffId, destination: claimed.destination, ...next };
+    const entry: OutboxEntry = {
+      handoffId: claimed.handoffId,
+      destination: claimed.destination,
+      ...(claimed.reminder === undefined ? {} : { reminder: claimed.reminder }),
+      ...next,
+    };
     return this.operations.track(() =>
       this.ifStillHeld(claimed, (file) => new DurableJsonFile<StoredEntry>(file).write({ eTag: randomUUID(), entry })),
     );
@@ -131,9 +136,11 @@ export class LowdbOutboxStore implements OutboxStore {
     return (await new DurableJsonFile<StoredEntry>(file).read()) ?? undefined;
   }
 
-  /** One file per handoff and destination: a hash, so any id is a safe file name. */
-  private fileFor(entry: Pick<OutboxEntry, 'handoffId' | 'destination'>): string {
-    const key = createHash('sha256').update(`${entry.destination}\n${entry.handoffId}`).digest('hex');
+  /** One file per handoff, destination and reminder: a hash, so any id is a safe file name. */
+  private fileFor(entry: Pick<OutboxEntry, 'handoffId' | 'destination' | 'reminder'>): string {
+    // The handoff's own send keeps the name it had before reminders existed, so entries left by then are found.
+    const reminder = entry.reminder === undefined ? '' : `\nreminder ${entry.reminder}`;
+    const key = createHash('sha256').update(`${entry.destination}\n${entry.handoffId}${reminder}`).digest('hex');
     return path.join(this.dir, `${key}.json`);
   }
 }

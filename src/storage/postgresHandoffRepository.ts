@@ -28,10 +28,10 @@ interface ListRow {
   summary_created_at: string;
   urgency: HandoffListItem['urgency'];
   reason: HandoffListItem['reason'];
-  status: HandoffListItem['status'];
   shared: boolean;
   referral: string | null;
-  person_key: string | null;
+  /** The record without its summary (status, who acted, reminders, the person key): no young person's content. */
+  record_meta: Omit<HandoffRecord, 'summary'>;
 }
 
 /** Each filter the list offers, and the condition it puts on the row (its value is the next parameter). */
@@ -122,22 +122,25 @@ export class PostgresHandoffRepository implements HandoffRepository {
         conditions.push(`${condition}${values.length}`);
       }
       const { rows } = await this.pool.query<ListRow>(
-        `SELECT id, record #>> '{summary,createdAt}' AS summary_created_at, urgency, reason, status, shared, referral,
-                person_key
+        `SELECT id, record #>> '{summary,createdAt}' AS summary_created_at, urgency, reason, shared, referral,
+                record - 'summary' AS record_meta
          FROM handoffs ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
          ORDER BY urgency_rank, created_at DESC, id`,
         values,
       );
-      return rows.map((row) => ({
-        id: row.id,
-        createdAt: row.summary_created_at,
-        urgency: row.urgency,
-        reason: row.reason,
-        status: row.status,
-        shared: row.shared,
-        ...(row.referral === null ? {} : { referral: row.referral }),
-        ...(row.person_key === null ? {} : { personKey: row.person_key }),
-      }));
+      return rows.map((row) =>
+        listItemOf({
+          ...row.record_meta,
+          summary: {
+            id: row.id,
+            createdAt: row.summary_created_at,
+            urgency: row.urgency,
+            reason: row.reason,
+            consent: { shared: row.shared },
+            ...(row.referral === null ? {} : { referral: row.referral }),
+          },
+        }),
+      );
     });
   }
 

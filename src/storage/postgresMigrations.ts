@@ -69,6 +69,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX handoffs_by_created_at ON handoffs (created_at);
     `,
   },
+  // 0 is the handoff's own send; reminders (1, 2, …) are rows of their own, due later.
+  {
+    version: 4,
+    name: 'outbox: reminders of unacknowledged immediate handoffs, one row per reminder and destination',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN reminder integer NOT NULL DEFAULT 0;
+      ALTER TABLE outbox DROP CONSTRAINT outbox_pkey;
+      ALTER TABLE outbox ADD PRIMARY KEY (handoff_id, destination, reminder);
+    `,
+  },
 ];
 
 /**

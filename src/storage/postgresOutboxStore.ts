@@ -17,6 +17,8 @@ export interface PostgresOutboxStoreOptions {
 interface Row {
   handoff_id: string;
   destination: DeliveryChannel;
+  /** 0: the handoff itself; n: its nth reminder. */
+  reminder: number;
   attempts: number;
   next_attempt_at: Date;
   last_error: string | null;
@@ -28,6 +30,7 @@ function entryOf(row: Row): OutboxEntry {
   return {
     handoffId: row.handoff_id,
     destination: row.destination,
+    ...(row.reminder === 0 ? {} : { reminder: row.reminder }),
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at.toISOString(),
     ...(row.last_error === null ? {} : { lastError: row.last_error }),
@@ -49,12 +52,13 @@ export class PostgresOutboxStore implements OutboxStore {
     return this.operations.track(async () => {
       if (entries.length === 0) return;
       await this.pool.query(
-        `INSERT INTO outbox (handoff_id, destination, attempts, next_attempt_at, last_error, etag)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[])
-         ON CONFLICT (handoff_id, destination) DO NOTHING`,
+        `INSERT INTO outbox (handoff_id, destination, reminder, attempts, next_attempt_at, last_error, etag)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::timestamptz[], $6::text[], $7::text[])
+         ON CONFLICT (handoff_id, destination, reminder) DO NOTHING`,
         [
           entries.map((entry) => entry.handoffId),
           entries.map((entry) => entry.destination),
+          entries.map((entry) => entry.reminder ?? 0),
           entries.map((entry) => entry.attempts),
           entries.map((entry) => entry.nextAttemptAt),
           entries.map((entry) => entry.lastError ?? null),
@@ -69,8 +73,8 @@ export class PostgresOutboxStore implements OutboxStore {
       const { rows } = await this.pool.query<Row>(
         `UPDATE outbox SET claimed_until = $1::timestamptz + make_interval(secs => $2::double precision / 1000),
            etag = $4
-         WHERE (handoff_id, destination) IN (
-           SELECT handoff_id, destination FROM outbox
+         WHERE (handoff_id, destination, reminder) IN (
+           SELECT handoff_id, destination, reminder FROM outbox
            WHERE next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
            ORDER BY next_attempt_at LIMIT $3
            FOR UPDATE SKIP LOCKED)
@@ -89,8 +93,8 @@ export class PostgresOutboxStore implements OutboxStore {
   remove(claimed: ClaimedEntry): Promise<boolean> {
     return this.operations.track(async () => {
       const deleted = await this.pool.query(
-        'DELETE FROM outbox WHERE handoff_id = $1 AND destination = $2 AND etag = $3',
-        [claimed.handoffId, claimed.destination, claimed.eTag],
+        'DELETE FROM outbox WHERE handoff_id = $1 AND destination = $2 AND reminder = $3 AND etag = $4',
+        [claimed.handoffId, claimed.destination, claimed.reminder ?? 0, claimed.eTag],
       );
       return deleted.rowCount === 1;
     });
@@ -102,11 +106,12 @@ export class PostgresOutboxStore implements OutboxStore {
   ): Promise<boolean> {
     return this.operations.track(async () => {
       const updated = await this.pool.query(
-        `UPDATE outbox SET attempts = $4, next_attempt_at = $5, last_error = $6, claimed_until = NULL, etag = $7
-         WHERE handoff_id = $1 AND destination = $2 AND etag = $3`,
+        `UPDATE outbox SET attempts = $5, next_attempt_at = $6, last_error = $7, claimed_until = NULL, etag = $8
+         WHERE handoff_id = $1 AND destination = $2 AND reminder = $3 AND etag = $4`,
         [
           claimed.handoffId,
           claimed.destination,
+          claimed.reminder ?? 0,
           claimed.eTag,
           next.attempts,
           next.nextAttemptAt,
@@ -128,7 +133,9 @@ export class PostgresOutboxStore implements OutboxStore {
 
   list(): Promise<OutboxEntry[]> {
     return this.operations.track(async () => {
-      const { rows } = await this.pool.query<Row>('SELECT * FROM outbox ORDER BY next_attempt_at, handoff_id');
+      const { rows } = await this.pool.query<Row>(
+        'SELECT * FROM outbox ORDER BY next_attempt_at, handoff_id, destination, reminder',
+      );
       return rows.map(entryOf);
     });
   }

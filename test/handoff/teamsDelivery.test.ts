@@ -5,6 +5,8 @@ import { ConnectorHarness } from '../support/connectorHarness';
 import { freePort, startBot } from '../support/botServer';
 import { makeTempDir, removeDir } from '../support/tempDir';
 import { createLogger } from '../../src/log';
+import { until } from '../support/handoffOutbox';
+import { summary } from '../practitioner/summaries';
 
 async function shareASummary(client: ChatClient): Promise<void> {
   await client.join();
@@ -57,6 +59,48 @@ describe('the practitioners’ Teams conversation', () => {
       const [item] = await bot.app.inbox.list();
       expect(item).toMatchObject({ reason: 'conversationComplete', shared: true });
       expect((await bot.app.inbox.get(item.id))?.delivery.teams).toMatchObject({ state: 'failed' });
+    } finally {
+      await bot.stop();
+      await harness.close();
+      await removeDir(dataDir);
+    }
+  });
+});
+
+describe('a reminder in the practitioners’ Teams conversation', () => {
+  it('says first that nobody has acknowledged the immediate handoff for how long, above its card', async () => {
+    const harness = await ConnectorHarness.start();
+    const dataDir = await makeTempDir();
+    const conversation = { serviceUrl: harness.serviceUrl, conversationId: '19:practitioners@thread.tacv2' };
+    const bot = await startBot({
+      DATA_DIR: dataDir,
+      PRACTITIONER_TEAMS_CONVERSATION: JSON.stringify(conversation),
+      RISK_ACK_MINUTES: '15',
+    });
+    try {
+      // Made 20 minutes ago and never acknowledged: its first reminder is due already, the second not for 10 minutes.
+      const risk = summary({
+        id: 'risk-20-minutes-ago',
+        createdAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+        urgency: 'immediate',
+        reason: 'risk',
+        signals: [{ kind: 'suicidal_thoughts', at: new Date().toISOString() }],
+      });
+      await bot.app.inbox.add(risk);
+      await bot.app.outbox.enqueue(risk);
+      await until(() => (harness.forConversation(conversation.conversationId).length >= 2 ? true : undefined));
+      // Both were due at once and go in parallel: in either order, one is the handoff, one the reminder.
+      const posted = harness.forConversation(conversation.conversationId);
+      const reminders = posted.filter((activity) => activity.text?.startsWith('Reminder'));
+      expect(reminders).toHaveLength(1);
+      const [reminder] = reminders;
+      expect(reminder.text).toMatch(/^Reminder: nobody has acknowledged this for 20 minutes\. Urgent · immediate: /);
+      expect(reminder.attachments?.[0]).toMatchObject({ content: { type: 'AdaptiveCard' } });
+      const record = await until(async () => {
+        const kept = await bot.app.inbox.get(risk.id);
+        return kept?.reminders?.length ? kept : undefined;
+      });
+      expect(record.reminders).toEqual([{ number: 1, destination: 'teams', state: 'sent', at: expect.any(String) }]);
     } finally {
       await bot.stop();
       await harness.close();

@@ -135,6 +135,7 @@ describe('practitioner API', () => {
         status: 'new',
         shared: false,
         referral: 'GP-1',
+        reminders: 0,
       });
 
       const ids = async (query: string) => {
@@ -166,6 +167,9 @@ describe('practitioner API', () => {
       ['referral=', /referral must be a referral code/],
       ['referral=GP 1', /referral must be a referral code/],
       [`referral=${'A'.repeat(33)}`, /referral must be a referral code/],
+      ['person=', /person must be a person key/],
+      ['person=../../etc', /person must be a person key/],
+      [`person=${'a'.repeat(44)}`, /person must be a person key/],
     ])('answers 400 with a reason for ?%s', async (query, reason) => {
       const response = await call(`/api/practitioner/handoffs?${query}`, { token: ALEX });
       expect(response.status).toBe(400);
@@ -184,6 +188,7 @@ describe('practitioner API', () => {
         summary: shared,
         status: 'new',
         opened: { by: 'alex', at: expect.any(String) },
+        history: [{ action: 'opened', by: 'alex', at: expect.any(String) }],
         delivery: {},
       });
 
@@ -204,7 +209,12 @@ describe('practitioner API', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       const body = (await response.json()) as { id: string; status: string; acknowledged: { by: string; at: string } };
-      expect(body).toEqual({ id: 'h-1', status: 'acknowledged', acknowledged: { by: 'sam', at: expect.any(String) } });
+      expect(body).toEqual({
+        id: 'h-1',
+        status: 'acknowledged',
+        acknowledged: { by: 'sam', at: expect.any(String) },
+        history: [{ action: 'acknowledged', by: 'sam', at: expect.any(String) }],
+      });
       const at = Date.parse(body.acknowledged.at);
       expect(at).toBeGreaterThanOrEqual(before - 1000);
       expect(at).toBeLessThanOrEqual(Date.now());
@@ -248,15 +258,25 @@ describe('practitioner API', () => {
         for (const words of THEIR_CONTENT) expect(body).not.toContain(words);
 
         const list = await json(await call('/api/practitioner/handoffs?status=withdrawn', { token: SAM }));
-        expect(list).toEqual({ handoffs: [expect.objectContaining({ id: 'h-1', status: 'withdrawn' })] });
+        expect(list).toEqual({
+          handoffs: [expect.objectContaining({ id: 'h-1', status: 'withdrawn' })],
+          riskAckMinutes: 15,
+        });
       });
 
       it('after a practitioner has opened it: it stays, unchanged', async () => {
         await bot.app.inbox.add(sharedEverything('h-1', '2025-03-03T17:00:00.000Z'));
-        const first = await read('h-1', SAM);
+        const first = JSON.parse(await read('h-1', SAM)) as Record<string, unknown>;
         expect(await bot.app.delivery.withdraw('h-1', '2025-03-03T17:20:00.000Z')).toEqual({ kind: 'alreadyOpened' });
         const again = await read('h-1');
-        expect(again).toBe(first);
+        // The same handoff, and a second reader added to who opened it.
+        const { history, ...rest } = JSON.parse(again) as Record<string, unknown>;
+        const { history: firstHistory, ...firstRest } = first;
+        expect(rest).toEqual(firstRest);
+        expect(history).toEqual([
+          ...(firstHistory as unknown[]),
+          { action: 'opened', by: 'alex', at: expect.any(String) },
+        ]);
         expect(JSON.parse(again)).toMatchObject({ status: 'new', opened: { by: 'sam' } });
         expect(again).toContain('Mum can come');
       });
@@ -272,6 +292,107 @@ describe('practitioner API', () => {
         expect(JSON.parse(body)).toMatchObject({ status: 'new', summary: { reason: 'risk', urgency: 'immediate' } });
         expect(body).toContain('Mum can come');
       });
+    });
+
+    it("lists one young person's handoffs together by their person key", async () => {
+      const jo = 'J'.repeat(43);
+      const kim = 'k'.repeat(43);
+      await bot.app.inbox.add(summary({ id: 'jo-risk', createdAt: '2025-03-01T10:00:00.000Z', reason: 'risk' }), jo);
+      await bot.app.inbox.add(summary({ id: 'kim-1', createdAt: '2025-03-02T10:00:00.000Z' }), kim);
+      await bot.app.inbox.add(summary({ id: 'jo-shared', createdAt: '2025-03-03T10:00:00.000Z' }), jo);
+      await bot.app.inbox.add(summary({ id: 'nobody-known', createdAt: '2025-03-04T10:00:00.000Z' }));
+      const list = await json(await call(`/api/practitioner/handoffs?person=${jo}`, { token: ALEX }));
+      expect((list.handoffs as Array<{ id: string; personKey: string }>).map((h) => [h.id, h.personKey])).toEqual([
+        ['jo-shared', jo],
+        ['jo-risk', jo],
+      ]);
+    });
+
+    it('marks an immediate handoff nobody acknowledged within RISK_ACK_MINUTES as overdue, and only that one', async () => {
+      const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+      const add = (id: string, urgency: 'immediate' | 'soon', createdAt: string) =>
+        bot.app.inbox.add(
+          summary({ id, urgency, createdAt, reason: urgency === 'immediate' ? 'risk' : 'askedForPerson' }),
+        );
+      await add('risk-late', 'immediate', minutesAgo(40));
+      await add('risk-recent', 'immediate', minutesAgo(5));
+      await add('risk-late-acknowledged', 'immediate', minutesAgo(60));
+      await add('soon-late', 'soon', minutesAgo(90));
+      await bot.app.inbox.acknowledge('risk-late-acknowledged', 'sam', new Date().toISOString());
+
+      const { handoffs, riskAckMinutes } = (await json(await call('/api/practitioner/handoffs', { token: ALEX }))) as {
+        handoffs: Array<{ id: string; overdueMinutes?: number }>;
+        riskAckMinutes: number;
+      };
+      expect(riskAckMinutes).toBe(15);
+      const overdue = Object.fromEntries(handoffs.map((h) => [h.id, h.overdueMinutes]));
+      expect(overdue).toEqual({
+        'risk-late': expect.any(Number),
+        'risk-recent': undefined,
+        'risk-late-acknowledged': undefined,
+        'soon-late': undefined,
+      });
+      expect(overdue['risk-late']).toBeGreaterThanOrEqual(40);
+      expect(overdue['risk-late']).toBeLessThan(42);
+    });
+
+    it('records "contacted" and "could not reach" by who and when, acknowledging a new handoff; refuses anything else', async () => {
+      await bot.app.inbox.add(
+        summary({ id: 'h-risk', urgency: 'immediate', reason: 'risk', createdAt: '2025-03-01T10:00:00.000Z' }),
+      );
+      const followUp = (id: string, body: unknown, token = SAM) =>
+        call(`/api/practitioner/handoffs/${id}/follow-up`, {
+          method: 'POST',
+          token,
+          headers: { 'content-type': 'application/json' },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        });
+
+      const missed = await followUp('h-risk', { outcome: 'couldNotReach' });
+      expect(missed.status).toBe(200);
+      expect(await json(missed)).toEqual({
+        id: 'h-risk',
+        status: 'acknowledged',
+        acknowledged: { by: 'sam', at: expect.any(String) },
+        history: [
+          { action: 'acknowledged', by: 'sam', at: expect.any(String) },
+          { action: 'couldNotReach', by: 'sam', at: expect.any(String) },
+        ],
+      });
+      const reached = await json(await followUp('h-risk', { outcome: 'contacted' }, ALEX));
+      expect((reached.history as Array<{ action: string; by: string }>).map(({ action, by }) => [action, by])).toEqual([
+        ['acknowledged', 'sam'],
+        ['couldNotReach', 'sam'],
+        ['contacted', 'alex'],
+      ]);
+      const list = await json(await call('/api/practitioner/handoffs', { token: ALEX }));
+      expect(list.handoffs).toEqual([
+        expect.objectContaining({
+          id: 'h-risk',
+          acknowledged: { by: 'sam', at: expect.any(String) },
+          followUp: { outcome: 'contacted', by: 'alex', at: expect.any(String) },
+        }),
+      ]);
+
+      for (const bad of [{ outcome: 'called' }, {}, '"contacted"', { outcome: ['contacted'] }]) {
+        const refused = await followUp('h-risk', bad);
+        expect(refused.status).toBe(400);
+        expect(await json(refused)).toEqual({ error: expect.stringContaining('"outcome"') });
+      }
+      // Not JSON at all is refused by the server's body parser, with its reason, before the route runs.
+      const garbled = await followUp('h-risk', 'not json');
+      expect(garbled.status).toBe(400);
+      expect(await json(garbled)).toMatchObject({ message: expect.stringContaining('Invalid JSON') });
+      expect((await bot.app.inbox.get('h-risk'))?.history).toHaveLength(3);
+      expect((await followUp('nope', { outcome: 'contacted' })).status).toBe(404);
+      const unauthenticated = await followUp('h-risk', { outcome: 'contacted' }, 'x'.repeat(40));
+      expect(unauthenticated.status).toBe(401);
+
+      await bot.app.inbox.add(sharedEverything('h-shared', '2025-03-03T17:00:00.000Z'));
+      await bot.app.delivery.withdraw('h-shared', '2025-03-03T17:20:00.000Z');
+      const withdrawn = await followUp('h-shared', { outcome: 'contacted' });
+      expect(withdrawn.status).toBe(409);
+      expect((await bot.app.inbox.get('h-shared'))?.history).toBeUndefined();
     });
 
     it('writes one audit line per access (who, what, which, outcome, when), with no summary content or token', async () => {

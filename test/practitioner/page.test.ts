@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { RunningBot, startBot } from '../support/botServer';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, waitForText } from '../support/chromium';
 import { makeTempDir, removeDir } from '../support/tempDir';
 import { sharedEverything, summary } from './summaries';
 
@@ -255,11 +255,3 @@ describe('practitioner page in Chromium', () => {
     );
   }
 });
-
-/** Waits until the element's text matches (playwright-core has no expect of its own). */
-async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    ([css, source, flags]) => new RegExp(source, flags).test(document.querySelector(css)?.textContent ?? ''),
-    [selector, pattern.source, pattern.flags] as const,
-  );
-}

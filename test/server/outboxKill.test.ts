@@ -54,7 +54,9 @@ describe.each(HANDOFF_STORES)('kill -9 with a webhook send pending, on %s', (_na
     expect(await first.exited).toBe('SIGKILL');
     await failing.close();
     // As the killed process left it (under load it may have tried once more after `pending` was read).
-    const left = (await outboxStore.list()).find((entry) => entry.handoffId === pending.handoffId);
+    const left = (await outboxStore.list()).find(
+      (entry) => entry.handoffId === pending.handoffId && entry.reminder === undefined,
+    );
     expect(left).toMatchObject({ destination: 'webhook', lastError: 'HTTP 503' });
 
     const working = await startWebhookReceiver([200]);
@@ -70,8 +72,13 @@ describe.each(HANDOFF_STORES)('kill -9 with a webhook send pending, on %s', (_na
       expect(working.received).toHaveLength(1);
       expect(working.received[0].signature).toBe(signWebhookBody(working.received[0].body, SECRET));
       expect(JSON.parse(working.received[0].body)).toMatchObject({ summary: { id: pending.handoffId } });
-      // The entry goes just after the delivery is recorded as sent.
-      expect(await until(async () => ((await outboxStore!.list()).length === 0 ? 'empty' : undefined))).toBe('empty');
+      // The entry goes just after the delivery is recorded as sent; the risk handoff's first reminder, due if nobody
+      // acknowledges it within RISK_ACK_MINUTES, stays queued, through the kill too.
+      const sendsLeft = async () => (await outboxStore!.list()).filter((entry) => entry.reminder === undefined);
+      expect(await until(async () => ((await sendsLeft()).length === 0 ? 'empty' : undefined))).toBe('empty');
+      expect(await outboxStore.list()).toEqual([
+        expect.objectContaining({ handoffId: pending.handoffId, destination: 'webhook', reminder: 1, attempts: 0 }),
+      ]);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;

@@ -132,8 +132,45 @@ export function describeHandoffRepositoryConformance(name: string, openStore: ()
         status: 'new',
         shared: false,
         referral: 'GP-1',
+        reminders: 0,
       });
       expect((await repository.list({ urgency: 'soon' }))[0]).not.toHaveProperty('referral');
+    });
+
+    it('lists who acknowledged, the latest follow-up, how many reminders went and an erasure, from the record', async () => {
+      const acted: HandoffRecord = {
+        ...handoffRecord('acted', '2025-03-01T10:00:00.000Z', { urgency: 'immediate', status: 'acknowledged' }),
+        acknowledged: { by: 'sam', at: '2025-03-01T10:40:00.000Z' },
+        history: [
+          { action: 'opened', by: 'alex', at: '2025-03-01T10:30:00.000Z' },
+          { action: 'acknowledged', by: 'sam', at: '2025-03-01T10:40:00.000Z' },
+          { action: 'couldNotReach', by: 'sam', at: '2025-03-01T10:50:00.000Z' },
+          { action: 'contacted', by: 'alex', at: '2025-03-01T12:00:00.000Z' },
+          { action: 'opened', by: 'kim', at: '2025-03-01T13:00:00.000Z' },
+        ],
+        reminders: [
+          { number: 1, destination: 'webhook', state: 'sent', at: '2025-03-01T10:15:00.000Z' },
+          { number: 1, destination: 'teams', state: 'sent', at: '2025-03-01T10:15:01.000Z' },
+          { number: 2, destination: 'webhook', state: 'failed', at: '2025-03-01T10:31:00.000Z', error: 'HTTP 503' },
+          { number: 2, destination: 'teams', state: 'sent', at: '2025-03-01T10:30:01.000Z' },
+        ],
+        erased: { at: '2025-03-02T10:00:00.000Z' },
+      };
+      await repository.add(acted);
+      expect(await repository.list()).toEqual([
+        {
+          id: 'acted',
+          createdAt: '2025-03-01T10:00:00.000Z',
+          urgency: 'immediate',
+          reason: 'risk',
+          status: 'acknowledged',
+          shared: false,
+          acknowledged: { by: 'sam', at: '2025-03-01T10:40:00.000Z' },
+          followUp: { outcome: 'contacted', by: 'alex', at: '2025-03-01T12:00:00.000Z' },
+          reminders: 2,
+          erased: true,
+        },
+      ]);
     });
 
     it("lists one young person's handoffs by person key, and those made before a time", async () => {

@@ -59,6 +59,33 @@ describe.each(HANDOFF_STORES)('the outbox store on %s', (_name, openStore) => {
     expect((await outbox.claimDue(at(5_000), LEASE_MS, 10)).map((held) => held.handoffId)).toEqual(['h-2']);
   });
 
+  it('keeps reminders of one handoff and destination apart from its send and from each other, claimed when due', async () => {
+    const outbox = await openOutbox();
+    await outbox.add([
+      entry('h-1'),
+      entry('h-1', { reminder: 1, nextAttemptAt: at(15_000).toISOString() }),
+      entry('h-1', { reminder: 2, nextAttemptAt: at(30_000).toISOString() }),
+    ]);
+    await outbox.add([entry('h-1', { reminder: 1, attempts: 5 })]); // queued again: the kept one stays
+    expect((await outbox.list()).map((kept) => [kept.reminder, kept.attempts])).toEqual([
+      [undefined, 0],
+      [1, 0],
+      [2, 0],
+    ]);
+    const [send] = await outbox.claimDue(T0, LEASE_MS, 10);
+    expect(send).not.toHaveProperty('reminder');
+    expect(await outbox.remove(send)).toBe(true);
+    const [first] = await outbox.claimDue(at(15_000), LEASE_MS, 10);
+    expect(first).toMatchObject({ handoffId: 'h-1', reminder: 1 });
+    const retry = { attempts: 1, nextAttemptAt: at(16_000).toISOString(), lastError: 'HTTP 503' };
+    expect(await outbox.release(first, retry)).toBe(true);
+    expect(await outbox.list()).toEqual([
+      { handoffId: 'h-1', destination: 'webhook', reminder: 1, ...retry },
+      { handoffId: 'h-1', destination: 'webhook', reminder: 2, attempts: 0, nextAttemptAt: at(30_000).toISOString() },
+    ]);
+    expect(await outbox.removeFor(['h-1'])).toBe(2);
+  });
+
   it('removes every entry of the handoffs of someone who asked to delete their data, held or not', async () => {
     const outbox = await openOutbox();
     await outbox.add([

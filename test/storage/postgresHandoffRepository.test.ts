@@ -69,6 +69,32 @@ describe('PostgresHandoffRepository on a real server', () => {
     ]);
   });
 
+  it("keeps sends queued before reminders existed (migration 4) as the handoff's own sends", async () => {
+    await migrate(
+      pool,
+      MIGRATIONS.filter((migration) => migration.version < 4),
+    );
+    await pool.query(
+      `INSERT INTO outbox (handoff_id, destination, attempts, next_attempt_at, etag)
+       VALUES ('h-old', 'webhook', 2, '2026-11-20T10:00:00Z', 'e-1')`,
+    );
+    expect(await migrate(pool)).toEqual([4]);
+    const { rows } = await pool.query<{ handoff_id: string; reminder: number; attempts: number }>(
+      'SELECT handoff_id, reminder, attempts FROM outbox',
+    );
+    expect(rows).toEqual([{ handoff_id: 'h-old', reminder: 0, attempts: 2 }]);
+    await pool.query(
+      `INSERT INTO outbox (handoff_id, destination, reminder, attempts, next_attempt_at, etag)
+       VALUES ('h-old', 'webhook', 1, 0, '2026-11-20T10:15:00Z', 'e-2')`,
+    );
+    await expect(
+      pool.query(
+        `INSERT INTO outbox (handoff_id, destination, reminder, attempts, next_attempt_at, etag)
+         VALUES ('h-old', 'webhook', 1, 0, '2026-11-20T10:15:00Z', 'e-3')`,
+      ),
+    ).rejects.toThrow(/duplicate key/);
+  });
+
   it('applies a later migration once, and a failing one not at all (all pending ones roll back together)', async () => {
     const released = MIGRATIONS.map((migration) => migration.version);
     const next = released.length + 1;

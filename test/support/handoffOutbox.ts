@@ -22,7 +22,7 @@ export interface OutboxUnderTest {
 export async function outboxOn(
   store: HandoffStoreUnderTest,
   destinations: HandoffDestination[],
-  options: Partial<Pick<HandoffOutboxParts, 'retryDelaysMs' | 'leaseMs' | 'pollMs'>> = {},
+  options: Partial<Pick<HandoffOutboxParts, 'retryDelaysMs' | 'leaseMs' | 'pollMs' | 'reminders'>> = {},
 ): Promise<OutboxUnderTest> {
   const inbox = new HandoffInbox(await store.open());
   const spoolDir = await makeTempDir('small-steps-spool-');

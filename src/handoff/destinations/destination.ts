@@ -4,14 +4,21 @@
 import type { HandoffSummary } from '../handoffSummary';
 import type { DeliveryChannel } from '../repository';
 
+/** A handoff sent again because nobody has acknowledged it (../riskReminders.ts): which reminder, and how long. */
+export interface ReminderNotice {
+  number: number;
+  unacknowledgedMinutes: number;
+}
+
 export interface HandoffDestination {
   /** Its key in the outbox and in the record's delivery states (`record.delivery[name]`). */
   readonly name: DeliveryChannel;
   /**
    * Sends one handoff; rejects when it did not arrive, with an error whose name says why and never quotes content.
    * `signal` aborts the send when the server stops (the outbox then leaves the entry for the next start).
+   * `reminder`: this is a reminder of a handoff nobody has acknowledged, to be shown as such.
    */
-  send(summary: HandoffSummary, signal: AbortSignal): Promise<void>;
+  send(summary: HandoffSummary, signal: AbortSignal, reminder?: ReminderNotice): Promise<void>;
 }
 
 /** A refusal or failure a destination reports: only its reason (an HTTP status, a code), never the handoff. */

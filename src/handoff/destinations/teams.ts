@@ -4,7 +4,7 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Translate } from '../../i18n';
 import type { HandoffSummary } from '../handoffSummary';
 import { summaryCard } from '../summaryCard';
-import { DestinationError, HandoffDestination } from './destination';
+import { DestinationError, HandoffDestination, ReminderNotice } from './destination';
 
 export interface PractitionerConversation {
   serviceUrl: string;
@@ -32,8 +32,13 @@ export function teamsDestination(
   };
   return {
     name: 'teams',
-    async send(summary: HandoffSummary) {
+    async send(summary: HandoffSummary, _signal: AbortSignal, reminder?: ReminderNotice) {
       const card = summaryCard(summary, t);
+      // A reminder says so first, in the notification too; the card below it is the handoff as it now is.
+      const header = String(card.fallbackText);
+      const text = reminder
+        ? `${t('practitionerCard.reminder', { count: reminder.unacknowledgedMinutes })} ${header}`
+        : header;
       // The adapter hands errors inside the turn to onTurnError, which does not rethrow: keep the failure to report it.
       let failure: unknown;
       await adapter.continueConversationAsync(botAppId, reference, async (context) => {
@@ -41,7 +46,7 @@ export function teamsDestination(
           await context.sendActivity({
             type: 'message',
             // The card's header only, so a notification preview never shows the young person's words.
-            text: String(card.fallbackText),
+            text,
             attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
           });
         } catch (error) {

@@ -2,7 +2,7 @@
 // as GitHub-style receivers verify it. Retries are the outbox's.
 import { createHmac } from 'node:crypto';
 import type { HandoffSummary } from '../handoffSummary';
-import { DestinationError, HandoffDestination } from './destination';
+import { DestinationError, HandoffDestination, ReminderNotice } from './destination';
 
 export interface WebhookSettings {
   url: string;
@@ -21,8 +21,11 @@ export function signWebhookBody(body: string, secret: string): string {
 export function webhookDestination(settings: WebhookSettings): HandoffDestination {
   return {
     name: 'webhook',
-    async send(summary: HandoffSummary, signal: AbortSignal) {
-      const body = JSON.stringify({ type: 'handoff', summary });
+    async send(summary: HandoffSummary, signal: AbortSignal, reminder?: ReminderNotice) {
+      // A reminder has its own type, so a receiver that pages on-call staff can tell "still nobody has it" apart.
+      const body = JSON.stringify(
+        reminder ? { type: 'handoffReminder', reminder, summary } : { type: 'handoff', summary },
+      );
       const response = await fetch(settings.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhookBody(body, settings.secret) },
