@@ -15,6 +15,7 @@ import type { AdaptiveCardJson } from '../src/cards/layout';
 import type { Wording } from '../src/cards/markdown';
 import { QuestionCards, ScaleAnchors, scaleQuestionCards } from '../src/cards/promptCards';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import type { Command } from '../src/commands';
 import type { Translate } from '../src/i18n';
 import { ChoicePrompt, Expectation, Interpretation, understand } from '../src/understanding/understand';
 
@@ -24,7 +25,7 @@ export const MAX_REASKS = 2;
 export const MAX_ANSWER_LENGTH = 500;
 
 /** Which short FAQ answers a question back: a consent question's own answers, or the general ones. */
-export type FaqTopic = 'consent' | 'share' | 'delete' | 'direct' | 'general';
+export type FaqTopic = 'consent' | 'share' | 'delete' | 'direct' | 'reach' | 'general';
 
 /** What an answer is read against, kept in the prompt's options so the router reads the same thing. */
 export interface QuestionReading {
@@ -39,6 +40,8 @@ export interface QuestionReading {
    * one; false where the answer is a thing to do (a first step).
    */
   readonly feelingAnswers?: boolean;
+  /** Commands that end the question, for its dialog to act on (a safety reply's own, which the router leaves to it). */
+  readonly passOn?: readonly Command[];
 }
 
 /** What a question returns: the words given and how they were understood (unclear after the way on). */
@@ -78,6 +81,7 @@ async function validate(prompt: PromptValidatorContext<Understood>): Promise<boo
   const interpretation = understood?.interpretation ?? { kind: 'unclear' };
   if (interpretation.kind === 'answer' && (reading.expectation.kind !== 'text' || fitsAnAnswer(understood?.text ?? '')))
     return true;
+  if (interpretation.kind === 'command' && reading.passOn?.includes(interpretation.command)) return true;
   if (attemptCount > (reading.reasks ?? MAX_REASKS)) {
     // A consent question's dialog says plainly what "no answer" meant, and no answer to the direct question takes
     // the risk path; elsewhere, a gentle way on.
@@ -181,6 +185,8 @@ function titleOf(choice: Choice): string {
 export interface ChoiceUnderstanding {
   readonly prompt?: ChoicePrompt;
   readonly consentCritical?: boolean;
+  /** A phone number or e-mail address typed in the reply answers too (how the service may reach them). */
+  readonly contactDetails?: boolean;
 }
 
 /** What choosing among these buttons is read as: yes/no buttons as a yes or no, others by their words and phrases. */
@@ -190,7 +196,8 @@ export function choiceExpectation(choices: readonly Choice[], understanding: Cho
   if (values.length === YES_NO.length && YES_NO.every((value) => values.includes(value)))
     return { kind: 'yesNo', consentCritical };
   const titles = Object.fromEntries(choices.map((choice) => [choice.value, titleOf(choice)]));
-  return { kind: 'choice', prompt: understanding.prompt, titles, consentCritical };
+  const contactDetails = understanding.contactDetails ? { contactDetails: true } : {};
+  return { kind: 'choice', prompt: understanding.prompt, titles, consentCritical, ...contactDetails };
 }
 
 /**

@@ -5,15 +5,17 @@ import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuild
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { crisisLineTexts } from '../src/safety/crisisReplies';
-import { Question, choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import { Question, Understood, choiceAnswer, choiceOptions, choicesFor } from './prompts';
+import { nextStepPassedOn } from './safetyReplyCommands';
 import { SAFETY_PLAN_DIALOG, SafetyPlanDialog } from './safetyPlanDialog';
 import type { HandoffPort } from '../src/handoff/handoffs';
+import { REACH_DIALOG, ReachOptions, ReachQuestionDialog } from './reachQuestion';
 import { crisisResourcesForTurn, DialogSettings, personRequestedText } from './settings';
 
 export const SAFETY_NEXT_STEPS_DIALOG = 'safetyNextStepsDialog';
 const CHOICE = 'safetyNextChoice';
 const NEXT_CHOICES = ['carryOn', 'break', 'person', 'support'] as const;
-type NextChoice = 'plan' | (typeof NEXT_CHOICES)[number];
+export type NextChoice = 'plan' | (typeof NEXT_CHOICES)[number];
 
 /**
  * How a safety dialog ends, for the conversation it interrupted: carry on where they were (the question is asked
@@ -37,8 +39,15 @@ export interface NextStepsOptions {
   questionKey: string;
   /** After a risk reply, making a brief safety plan is offered first. */
   offerPlan: boolean;
+  /** Already chosen by a command said at the question before ("talk to a person"): acted on without asking. */
+  chosen?: NextChoice;
 }
 type Step = WaterfallStepContext<NextStepsOptions>;
+/** Kept between the steps: a person was asked for, so after how to reach them comes the pause, not the choices. */
+interface NextStepsValues {
+  askedForPerson?: boolean;
+}
+const valuesOf = (step: Step) => step.values as NextStepsValues;
 
 export class SafetyNextStepsDialog extends ComponentDialog {
   constructor(
@@ -49,6 +58,7 @@ export class SafetyNextStepsDialog extends ComponentDialog {
     super(SAFETY_NEXT_STEPS_DIALOG);
     this.addDialog(new Question(CHOICE));
     this.addDialog(new SafetyPlanDialog(state, settings));
+    this.addDialog(new ReachQuestionDialog(settings, handoff));
     this.addDialog(
       new WaterfallDialog(`${SAFETY_NEXT_STEPS_DIALOG}.steps`, [
         this.ask.bind(this),
@@ -60,6 +70,11 @@ export class SafetyNextStepsDialog extends ComponentDialog {
   }
 
   private async ask(step: Step) {
+    const { chosen } = step.options;
+    if (chosen) {
+      const understood: Understood = { text: '', interpretation: { kind: 'answer', value: chosen } };
+      return step.next(understood);
+    }
     const { t } = turnLanguage(step.context);
     const values: readonly NextChoice[] = step.options.offerPlan ? ['plan', ...NEXT_CHOICES] : NEXT_CHOICES;
     const choices = choicesFor(t, 'safetyReplies:choices.next', values);
@@ -79,13 +94,21 @@ export class SafetyNextStepsDialog extends ComponentDialog {
           [t('safetyReplies:concern.supportIntro'), ...crisisLineTexts(resources, language, t)].join('\n'),
         );
         return step.next();
-      case 'person':
-        // After concern this makes a handoff; after a risk reply the service already has an immediate one, and this
-        // tells it they asked for a person too, as urgently (linked to it by their person key).
-        if (step.options.offerPlan) await this.handoff.request(step.context, 'askedForPerson', 'immediate');
-        else await this.handoff.request(step.context, 'concernChosePerson', 'soon');
+      case 'person': {
+        // After a risk reply the service already has an immediate handoff (and how to reach them was just asked for
+        // it): this tells it they asked for a person too, as urgently (linked to it by their person key).
+        if (step.options.offerPlan) {
+          await this.handoff.request(step.context, 'askedForPerson', 'immediate');
+          await step.context.sendActivity(personRequestedText(this.settings, t));
+          return this.stayPaused(step);
+        }
+        // After concern this makes the handoff, then asks how they would like to be reached.
+        const handoff = await this.handoff.request(step.context, 'concernChosePerson', 'soon');
         await step.context.sendActivity(personRequestedText(this.settings, t));
-        return this.stayPaused(step);
+        valuesOf(step).askedForPerson = true;
+        const reach: ReachOptions = { handoffId: handoff.id };
+        return step.beginDialog(REACH_DIALOG, reach);
+      }
       default:
         // "Take a break", or no clear answer: never push back into goal work.
         await step.context.sendActivity(t('safetyReplies:breakTaken', { emergency: resources.emergencyNumber }));
@@ -94,7 +117,12 @@ export class SafetyNextStepsDialog extends ComponentDialog {
   }
 
   private async askAgain(step: Step) {
-    return step.replaceDialog(`${SAFETY_NEXT_STEPS_DIALOG}.steps`, step.options);
+    // "take a break" said at how to reach them is that choice; asking for a person again is not.
+    const chosen = nextStepPassedOn(step.result);
+    const again = (options: NextStepsOptions) => step.replaceDialog(`${SAFETY_NEXT_STEPS_DIALOG}.steps`, options);
+    if (chosen && chosen !== 'person') return again({ ...step.options, chosen });
+    if (valuesOf(step).askedForPerson) return this.stayPaused(step);
+    return again({ ...step.options, chosen: undefined });
   }
 
   private async stayPaused(step: Step) {

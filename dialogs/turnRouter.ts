@@ -31,11 +31,11 @@ import { REVIEW_GOAL_WORDS_PROMPT } from './reviewDialog';
 import { SUMMARY_NEW_WORDS_PROMPT } from './summaryDialog';
 import { RISK_DIALOG, RiskDialog } from './riskDialog';
 import { safetyOutcomeOf } from './safetyNextSteps';
+import { COMMANDS_A_SAFETY_REPLY_HANDLES } from './safetyReplyCommands';
 import { SAFETY_PLAN_ANSWER_PROMPT, SafetyPlanDialog } from './safetyPlanDialog';
 import type { DialogSettings } from './settings';
 import { TalkToPersonDialog } from './talkToPersonDialog';
 
-const COMMANDS_A_SAFETY_REPLY_HANDLES: readonly Command[] = ['stop', 'talkToPerson', 'safetyPlan'];
 const SAFETY_DIALOGS = [RISK_DIALOG, CONCERN_DIALOG, DIRECT_QUESTION_DIALOG];
 // Where anxiety words describe the goal ("without a panic attack") or the safety plan ("when i stay in my room all
 // day") rather than how they feel now: there only the lexicon's hopelessness pauses (risk is always answered).
@@ -228,8 +228,7 @@ export class TurnRouter {
     const latest = (await this.state.readProfile(dc.context))?.summaries.at(-1);
     // "I changed my mind" right after sharing means the share; the handler says so if a practitioner has opened it.
     const canTakeBack = latest?.shared === true && latest.handoffId !== undefined && !latest.withdrawnAt;
-    const nextSteps =
-      this.settings.serviceNextSteps || t('closing.noNextSteps', { serviceName: this.settings.serviceName });
+    const nextSteps = this.settings.serviceNextSteps || (await this.defaultNextSteps(dc.context));
     const options = choiceOptions(
       t,
       [
@@ -251,6 +250,17 @@ export class TurnRouter {
       await dc.context.sendActivity(options.prompt ?? '');
     }
     return true;
+  }
+
+  /**
+   * What happens next when the service has not said: "they will be in touch" only when they know of this young person
+   * (a referral code, or a handoff not taken back); otherwise that nothing from this chat has gone to them.
+   */
+  private async defaultNextSteps(context: TurnContext): Promise<string> {
+    const { t } = turnLanguage(context);
+    const { referral } = await this.state.readConversationData(context);
+    const known = referral !== undefined || (await this.commandContext.handoff.serviceHasHeard(context));
+    return t(known ? 'closing.noNextSteps' : 'closing.nothingSent', { serviceName: this.settings.serviceName });
   }
 
   private async clearAfterGoodbye(context: TurnContext): Promise<void> {

@@ -1,5 +1,5 @@
 // Welcome and consent: who the bot is, what it keeps, and the young person's yes or no before anything is kept.
-import { MessageFactory } from 'botbuilder';
+import { Channels, MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
@@ -26,10 +26,16 @@ export class WelcomeDialog extends ComponentDialog {
   private async askConsent(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
     const serviceName = this.settings.serviceName;
+    // In Teams a handoff carries who they are (src/handoff/teamsMember.ts): they are told before anything is passed on.
+    const inTeams = step.context.activity.channelId === (Channels.Msteams as string);
+    const whatIsKept = [
+      t('welcome.whatIsKept', { serviceName }),
+      ...(inTeams ? [t('welcome.teamsName', { serviceName })] : []),
+    ];
     await step.context.sendActivities([
       { type: 'message', text: t('welcome.intro', { serviceName }) },
       { type: 'message', text: t('welcome.whatWeDo') },
-      { type: 'message', text: t('welcome.whatIsKept', { serviceName }) },
+      { type: 'message', text: whatIsKept.join(' ') },
     ]);
     const buttons = YES_NO.map((answer) => t(`choices.${answer}`));
     return step.prompt(

@@ -7,12 +7,14 @@ import { type Activity, EventFactory, MessageFactory, TurnContext, type Transcri
 import { Logger } from '../log';
 import type { DirectAnswer } from '../safety/directAnswer';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
-import { buildHandoffSummary, HandoffSummary, HandoffSummaryInput } from './handoffSummary';
+import { buildHandoffSummary, HandoffReach, HandoffSummary, HandoffSummaryInput } from './handoffSummary';
 import type { HandoffInbox, WithdrawResult } from './inbox';
 import type { HandoffOutbox } from './outbox';
 import type { DeliveryState } from './repository';
+import { teamsMemberOf } from './teamsMember';
 
-export type HandoffRequest = Omit<HandoffSummaryInput, 'id' | 'now'> & {
+/** What a dialog asks to hand off; who they are in Teams is found here, from the turn. */
+export type HandoffRequest = Omit<HandoffSummaryInput, 'id' | 'now' | 'teamsMember'> & {
   reason: HandoffReason;
   urgency: HandoffUrgency;
   /** Whose handoff it is (src/privacy/personKeys.ts): kept on its record beside the summary, never in it. */
@@ -51,7 +53,7 @@ export class HandoffDelivery {
   }
 
   async deliver(context: TurnContext, request: HandoffRequest): Promise<HandoffSummary> {
-    const summary = this.summaryOf(request);
+    const summary = await this.summaryOf(context, request);
     await this.inbox.add(summary, request.personKey);
     const event = await this.sendEvent(context, summary);
     await this.inbox.recordDelivery(summary.id, 'event', event);
@@ -67,7 +69,7 @@ export class HandoffDelivery {
   async deliverWithoutStorage(context: TurnContext, request: HandoffRequest): Promise<HandoffSummary> {
     const outbox = this.outbox;
     if (!outbox) throw new Error('No outbox to spool the handoff to.');
-    const summary = this.summaryOf(request);
+    const summary = await this.summaryOf(context, request);
     let event: DeliveryState | undefined;
     try {
       event = await this.sendEvent(context, summary);
@@ -85,6 +87,24 @@ export class HandoffDelivery {
     this.logger.info({ handoffId, recorded: record !== undefined }, 'answer to "right now?" recorded');
   }
 
+  /**
+   * How they would like the service to reach them, on the handoff it was asked after: the page shows it at once, and
+   * the handoff is sent again to the other destinations as it now is, since its first send went before they answered.
+   * False when it could not go there: the handoff was removed or withdrawn meanwhile.
+   */
+  async recordReach(handoffId: string, reach: HandoffReach): Promise<boolean> {
+    const record = await this.inbox.recordReach(handoffId, reach);
+    // How, never the details.
+    this.logger.info({ handoffId, how: reach.how, recorded: record !== undefined }, 'how to reach them recorded');
+    if (record) await this.outbox?.resend(record.summary);
+    return record !== undefined;
+  }
+
+  /** Whether the service holds a handoff about this person that was not taken back. */
+  async holdsHandoffFor(personKey: string): Promise<boolean> {
+    return (await this.inbox.list({ personKey })).some((item) => item.status !== 'withdrawn');
+  }
+
   /** The young person withdrawing a shared summary: taken out of the inbox, and not sent by the outbox after that. */
   async withdraw(handoffId: string, at: string): Promise<WithdrawResult> {
     const result = await this.inbox.withdraw(handoffId, at);
@@ -92,8 +112,12 @@ export class HandoffDelivery {
     return result;
   }
 
-  private summaryOf({ personKey: _whose, ...request }: HandoffRequest): HandoffSummary {
-    return buildHandoffSummary({ ...request, id: randomUUID(), now: new Date().toISOString() });
+  private async summaryOf(
+    context: TurnContext,
+    { personKey: _whose, ...request }: HandoffRequest,
+  ): Promise<HandoffSummary> {
+    const teamsMember = await teamsMemberOf(context, this.logger);
+    return buildHandoffSummary({ ...request, teamsMember, id: randomUUID(), now: new Date().toISOString() });
   }
 
   /** The `handoff.initiate` event, whose transcript is the agreed summary, never the chat. */

@@ -25,7 +25,9 @@ import type { HandoffReason, HandoffUrgency } from './handoffContext';
 /**
  * 2: `signals` holds only the fact of risk and this turn's signals; other noticed signals are in `shared.noticed`,
  * and only when the young person saw them in their summary and left them in. `shared` holds exactly the sections the
- * preview showed: preferences without `answeredAt`, goals without `area` or `status`, no empty sections.
+ * preview showed: preferences without `answeredAt`, goals without `area` or `status`, no empty sections. Optional, and
+ * kept only on the handoff (never in the profile): `teamsMember` (in Teams, who they are) and `reach` (how they chose
+ * to be reached); a withdrawal or "delete my data" takes both out with their other content.
  * (1: every stored signal and every preference field went, whatever the preview showed.)
  */
 export const HANDOFF_SUMMARY_SCHEMA_VERSION = 2;
@@ -40,6 +42,22 @@ export interface SharedGoal {
   progress?: { first: number; latest: number; change: number; reliable: boolean };
 }
 
+/** How the young person would like the service to reach them: details they typed, or a way that needs none. */
+export type ReachAnswer = { how: 'phone' | 'email'; value: string } | { how: 'referrer' | 'theyWillContact' };
+
+/** Their answer to "How would you like your service to reach you?", and when they gave it. */
+export type HandoffReach = ReachAnswer & { at: string };
+
+/**
+ * Who the young person is in Microsoft Teams, as Teams says (TeamsInfo.getMember), else as the message said: at least
+ * one of the two. They are told at the start, in Teams, that their name goes with anything passed on.
+ */
+export interface TeamsMember {
+  name?: string;
+  /** Their Microsoft Entra ID object id (the activity's `aadObjectId`). */
+  entraObjectId?: string;
+}
+
 export interface HandoffSummary {
   /** 1 for handoffs stored before the profile description; renderers read both. */
   schemaVersion: typeof HANDOFF_SUMMARY_SCHEMA_VERSION | 1;
@@ -48,6 +66,8 @@ export interface HandoffSummary {
   service: string;
   language: Language;
   referral?: string;
+  /** In Teams only: who they are. */
+  teamsMember?: TeamsMember;
   reason: HandoffReason;
   urgency: HandoffUrgency;
   consent: { keepAnswers: boolean; shared: boolean; decidedAt?: string };
@@ -65,6 +85,11 @@ export interface HandoffSummary {
    * to the handoff once they answer (the handoff is made before the question is asked).
    */
   rightNow?: { answer: DirectAnswer; at: string };
+  /**
+   * Asking for a person, or a risk handoff: how they chose to be reached, added once they answer (the handoff is made
+   * before the question is asked). Their own content: it goes with a withdrawal or "delete my data".
+   */
+  reach?: HandoffReach;
   /** The young person's own content: present only when they shared it, only the sections their preview showed. */
   shared?: {
     checkIns?: Array<{ score: number; at: string }>;
@@ -83,6 +108,7 @@ export interface HandoffSummaryInput {
   service: string;
   language: Language;
   referral?: string;
+  teamsMember?: TeamsMember;
   reason: HandoffReason;
   urgency: HandoffUrgency;
   profile: UserProfile | undefined;
@@ -141,6 +167,7 @@ export function buildHandoffSummary(input: HandoffSummaryInput): HandoffSummary 
     service: input.service,
     language: input.language,
     ...(input.referral ? { referral: input.referral } : {}),
+    ...(input.teamsMember ? { teamsMember: input.teamsMember } : {}),
     reason: input.reason,
     urgency: input.urgency,
     consent: {

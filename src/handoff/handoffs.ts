@@ -6,7 +6,7 @@ import { turnLanguage } from '../bot/turnLanguage';
 import type { DirectAnswer } from '../safety/directAnswer';
 import type { HandoffReason, HandoffUrgency } from './handoffContext';
 import type { HandoffDelivery } from './delivery';
-import type { HandoffSummary } from './handoffSummary';
+import type { HandoffSummary, ReachAnswer } from './handoffSummary';
 import { WithdrawResult } from './inbox';
 
 export interface HandoffDetails {
@@ -32,6 +32,13 @@ export interface HandoffPort {
   withdrawLatestShare(context: TurnContext): Promise<WithdrawResult>;
   /** Their answer to the risk reply's "right now?", recorded on the risk handoff this conversation just made. */
   recordRightNow(context: TurnContext, answer: DirectAnswer): Promise<void>;
+  /**
+   * How they would like the service to reach them, on the handoff it was asked after, and nowhere else. False when it
+   * could not go there (the handoff was removed, withdrawn or erased meanwhile).
+   */
+  recordReach(handoffId: string, answer: ReachAnswer): Promise<boolean>;
+  /** Whether the service has a handoff about this young person it can act on (any not taken back). */
+  serviceHasHeard(context: TurnContext): Promise<boolean>;
 }
 
 export class Handoffs implements HandoffPort {
@@ -77,6 +84,14 @@ export class Handoffs implements HandoffPort {
   async recordRightNow(context: TurnContext, answer: DirectAnswer): Promise<void> {
     const { riskHandoffId } = await this.state.readConversationData(context);
     if (riskHandoffId) await this.delivery.recordRightNow(riskHandoffId, answer, new Date().toISOString());
+  }
+
+  recordReach(handoffId: string, answer: ReachAnswer): Promise<boolean> {
+    return this.delivery.recordReach(handoffId, { ...answer, at: new Date().toISOString() });
+  }
+
+  serviceHasHeard(context: TurnContext): Promise<boolean> {
+    return this.delivery.holdsHandoffFor(this.state.personKeyOf(context));
   }
 
   async withdrawLatestShare(context: TurnContext): Promise<WithdrawResult> {

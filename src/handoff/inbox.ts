@@ -53,7 +53,8 @@ export type WithdrawResult =
 
 /**
  * A withdrawn summary: only the fact that a summary was shared and when, and the service's own referral code. The
- * signals and the direct question go too: they went to practitioners only inside this share.
+ * signals and the direct question go too: they went to practitioners only inside this share; and so do who they are
+ * in Teams and how to reach them (only what is listed here stays).
  */
 function withoutSharedContent(summary: HandoffSummary): HandoffSummary {
   return {
@@ -87,10 +88,15 @@ function erasureOf(record: HandoffRecord, afterDelete: HandoffAfterDelete): Hand
   return record.summary.reason === 'risk' ? 'keptFactOfRisk' : 'removed';
 }
 
-/** A risk handoff after "delete my data": the fact of risk (signals, the direct question, when) without their content. */
+/**
+ * A risk handoff after "delete my data": the fact of risk (signals, the direct question, when) without their content:
+ * nothing they shared, nor how to reach them, nor who they are in Teams.
+ */
 function factOfRiskOnly(summary: HandoffSummary): HandoffSummary {
   const fact = { ...summary };
   delete fact.shared;
+  delete fact.reach;
+  delete fact.teamsMember;
   return fact;
 }
 
@@ -126,6 +132,20 @@ export class HandoffInbox {
       return 'changed';
     });
     return outcome?.record;
+  }
+
+  /**
+   * How the young person would like to be reached, on the request for a person or the risk handoff it was asked
+   * after; undefined, adding nothing, when there is no such handoff or it was withdrawn or erased meanwhile.
+   */
+  async recordReach(id: string, reach: NonNullable<HandoffSummary['reach']>): Promise<HandoffRecord | undefined> {
+    const outcome = await this.repository.change(id, (record) => {
+      const asked = record.summary.reason !== 'conversationComplete';
+      if (!asked || record.status === 'withdrawn' || record.erased) return 'unchanged';
+      record.summary.reach = reach;
+      return 'changed';
+    });
+    return outcome?.changed ? outcome.record : undefined;
   }
 
   /** Waits for changes in flight, then releases the handoff store (the server's shutdown). */

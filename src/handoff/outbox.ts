@@ -140,6 +140,17 @@ export class HandoffOutbox {
   }
 
   /**
+   * Sends a handoff again to every destination, as it now is (how to reach them was added after its first send); a
+   * send still pending is not doubled, it sends the handoff as it is by then. No new reminders.
+   */
+  async resend(summary: HandoffSummary): Promise<void> {
+    const sends = this.sendEntries(summary, [...this.destinations.keys()]);
+    if (sends.length === 0) return;
+    await this.store.add(sends);
+    this.wake();
+  }
+
+  /**
    * A handoff storage could not keep: into the local spool (moved into the store when storage answers), and sent to
    * every destination directly, once, in the background. `delivery` is what already reached whom (the event).
    */
@@ -305,9 +316,13 @@ export class HandoffOutbox {
 
   /** The sends a handoff needs to these destinations: the handoff itself, and an immediate one's first reminder. */
   private entriesFor(summary: HandoffSummary, unsent: readonly DeliveryChannel[]): OutboxEntry[] {
+    return [...this.sendEntries(summary, unsent), ...this.reminderEntries(summary, 1, [...this.destinations.keys()])];
+  }
+
+  /** The handoff itself to each of these destinations, due now. */
+  private sendEntries(summary: HandoffSummary, destinations: readonly DeliveryChannel[]): OutboxEntry[] {
     const at = now();
-    const sends = unsent.map((destination) => ({ handoffId: summary.id, destination, attempts: 0, nextAttemptAt: at }));
-    return [...sends, ...this.reminderEntries(summary, 1, [...this.destinations.keys()])];
+    return destinations.map((destination) => ({ handoffId: summary.id, destination, attempts: 0, nextAttemptAt: at }));
   }
 
   /** Reminder `number` of this handoff to those of these destinations marked for reminders; none past the last. */

@@ -5,7 +5,7 @@ import type { Translate } from '../i18n';
 import { KIND_LEVEL } from '../safety/types';
 import type { SummarySection } from '../bot/state';
 import { PRACTITIONER_SECTION_ORDER, SECTION_LABELS } from '../profile/describeProfile';
-import type { HandoffSummary, SharedGoal } from './handoffSummary';
+import type { HandoffSummary, SharedGoal, TeamsMember } from './handoffSummary';
 
 type Shared = NonNullable<HandoffSummary['shared']>;
 
@@ -47,6 +47,7 @@ function layout(summary: HandoffSummary, t: Translate, escape: Escape): Section[
       ...(summary.referral
         ? [[t('practitionerCard.facts.referral'), escape(summary.referral)] as [string, string]]
         : []),
+      ...whoAndHowToReach(summary, t, escape, at),
     ],
   });
 
@@ -144,6 +145,38 @@ function layout(summary: HandoffSummary, t: Translate, escape: Escape): Section[
     return section ? [section] : [];
   });
   return [...opening, ...ordered, ...(holdsContent ? [] : [notice])];
+}
+
+/** Who they are in Teams: their name, their Entra object id, or both. */
+function teamsMemberWords(member: TeamsMember, t: Translate, escape: Escape): string {
+  const name = member.name && escape(member.name);
+  const id = member.entraObjectId && escape(member.entraObjectId);
+  if (!id) return name ?? '';
+  return name
+    ? t('practitionerCard.teamsMember.nameAndId', { name, id })
+    : t('practitionerCard.teamsMember.idOnly', { id });
+}
+
+/** In Teams, who they are; and how they chose to be reached: header facts, as a practitioner acts on them first. */
+function whoAndHowToReach(
+  summary: HandoffSummary,
+  t: Translate,
+  escape: Escape,
+  at: (iso: string) => string,
+): Array<[string, string]> {
+  const facts: Array<[string, string]> = [];
+  if (summary.teamsMember) {
+    facts.push([t('practitionerCard.facts.teamsMember'), teamsMemberWords(summary.teamsMember, t, escape)]);
+  }
+  const reach = summary.reach;
+  if (reach) {
+    const value = 'value' in reach ? escape(reach.value) : '';
+    facts.push([
+      t('practitionerCard.facts.reach'),
+      t(`practitionerCard.reach.${reach.how}`, { value, at: at(reach.at) }),
+    ]);
+  }
+  return facts;
 }
 
 /** The young person's own content, one card section per profile section their summary showed. */

@@ -8,6 +8,7 @@ import type { Command } from '../commands';
 import { compilePhrase, findPhrases, normaliseWord, Phrase, Span, tokenise } from '../goals/text';
 import { parseZeroToTen } from '../goals/scale';
 import { readDirectAnswer } from '../safety/directAnswer';
+import { contactDetailsIn } from './contactDetails';
 
 export const CHOICE_PROMPTS = [
   'share',
@@ -18,6 +19,7 @@ export const CHOICE_PROMPTS = [
   'lifeArea',
   'readBack',
   'afterGoodbye',
+  'reach',
 ] as const;
 export type ChoicePrompt = (typeof CHOICE_PROMPTS)[number];
 export const QUESTION_TOPICS = ['whoSees', 'whatKept', 'whatHappens', 'why'] as const;
@@ -30,12 +32,15 @@ export type Expectation =
   /**
    * One of some buttons: `titles` are their words in this language (a tap sends them, and typed inside a sentence
    * they choose too); `prompt` names the extra phrases for those choices in understanding.json, where there are any.
+   * With `contactDetails`, a phone number or e-mail address typed anywhere in the reply is the answer ('phone' or
+   * 'email'; the details are in the reply's text), whatever else it says.
    */
   | {
       kind: 'choice';
       prompt?: ChoicePrompt;
       titles?: Readonly<Record<string, string>>;
       consentCritical: boolean;
+      contactDetails?: boolean;
     }
   | { kind: 'scale' }
   /**
@@ -643,6 +648,9 @@ function read(
 ): Interpretation {
   const tapped = tappedChoice(text, expectation);
   if (tapped !== undefined) return { kind: 'answer', value: tapped };
+  // "call me instead on 07700 900123": the number is the answer, not the command its words name.
+  const contact = expectation.kind === 'choice' && expectation.contactDetails ? contactDetailsIn(text) : undefined;
+  if (contact) return { kind: 'answer', value: contact.kind };
   if (text.trim() === '?') return { kind: 'command', command: 'help' };
   const typed = typedWords(text, compiled);
   const words = correctTypos ? typed.map((word) => asMeant(word, compiled)) : typed;

@@ -130,7 +130,8 @@ describe('free-text answers over HTTP', () => {
     expect(risk).toMatch(/thoughts of killing yourself right now\?/);
     const replies = (await client.say('not right now no. just sometimes')).join('\n');
     expect(replies).not.toMatch(/Please call 999 now/);
-    expect(replies).toMatch(/What would you like to do now\?/);
+    expect(replies).toMatch(/How would you like Riverside Youth Service to reach you\?/);
+    expect((await client.say('nah')).join('\n')).toMatch(/What would you like to do now\?/);
   });
 
   it('after a risk reply, the answer to "right now?" and asking for a person reach the practitioner', async () => {
@@ -143,7 +144,8 @@ describe('free-text answers over HTTP', () => {
       summary: { rightNow?: { answer: string } };
     };
     expect(record.summary.rightNow).toMatchObject({ answer: 'no' });
-    expect((await client.say('talk to a person')).join('\n')).toMatch(/Riverside Youth Service/);
+    // Said at how to reach them, it is the risk reply's own "talk to a person".
+    expect((await client.say('talk to a person')).join('\n')).toMatch(/let Riverside Youth Service know/);
     const asked = await madeSince(before, 'askedForPerson');
     expect(asked.urgency).toBe('immediate');
   });

@@ -282,9 +282,10 @@ export const conversationCases: ConversationCase[] = [
         'yes',
         [
           /I've let Test Service know you'd like to talk to a person\. Someone from Test Service will see it when they're next working\. If you need help sooner, or you're not safe, call 999\./,
-          /In your own words/,
+          /How would you like Test Service to reach you\? Anything you tell me here goes only to Test Service/,
         ],
       ],
+      ['skip', ["That's okay, I haven't added anything.", /In your own words/]],
     ],
     handoffs: ['askedForPerson/soon'],
   },

@@ -80,7 +80,11 @@ describe('risk', () => {
     await say(RISK_MESSAGE);
     const texts = messageTexts(await say('yes'));
     expect(texts[0]).toMatch(/^Please call 999 now/);
-    expect(texts[texts.length - 1]).toBe('What would you like to do now?');
+    expect(texts[texts.length - 1]).toMatch(/^How would you like Test Service to reach you\?/);
+    expect(messageTexts(await say('skip'))).toEqual([
+      "That's okay, I haven't added anything.",
+      'What would you like to do now?',
+    ]);
   });
 
   it('answered "no", then "carry on gently", resumes the question they were at', async () => {
@@ -90,6 +94,10 @@ describe('risk', () => {
     await say(RISK_MESSAGE);
     expect(messageTexts(await say('no'))).toEqual([
       expect.stringMatching(/Thank you for letting me know/),
+      expect.stringMatching(/^How would you like Test Service to reach you\?/),
+    ]);
+    expect(messageTexts(await say('nah'))).toEqual([
+      "That's okay, I haven't added anything.",
       'What would you like to do now?',
     ]);
     expect(messageTexts(await say('carry on gently'))).toEqual([
@@ -103,6 +111,7 @@ describe('risk', () => {
     for (const step of PATH.slice(0, 9)) await say(step);
     await say(RISK_MESSAGE);
     await say('no');
+    // Said at how to reach them, "take a break" is the safety reply's own choice: acted on, not asked again.
     expect(messageTexts(await say('take a break'))).toEqual([expect.stringMatching(/stop here for now.*call 999/)]);
     expect(messageTexts(await say('hi'))).toEqual(['Welcome back. Shall we carry on where we left off?']);
     expect(messageTexts(await say('carry on'))).toEqual([expect.stringMatching(/what would be different for you/i)]);

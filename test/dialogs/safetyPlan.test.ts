@@ -33,6 +33,7 @@ describe('the safety plan', () => {
     await say('yes');
     await say('i want to die');
     await say('no');
+    // Said at how to reach them, it is the safety reply's own choice: the plan starts.
     const end = await makePlan(say, messageTexts(await say('make a safety plan')));
     // The plan comes back on a card: each part's heading, then their words.
     expect(end[0]).toMatch(

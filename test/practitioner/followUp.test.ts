@@ -1,18 +1,19 @@
 // Follow-up on the practitioner page, in a real headless Chromium: an immediate handoff nobody acknowledged within
 // RISK_ACK_MINUTES is listed first under "Needs attention now" (also when it becomes overdue while the page is open),
 // "could not reach" keeps it there and "contacted" takes it off, every action and reminder is shown by who and when,
-// and one young person's handoffs are listed together.
+// one young person's handoffs are listed together, and who they are in Teams and how to reach them are shown.
 import { randomBytes } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { HandoffSummary } from '../../src/handoff/handoffSummary';
 import { RunningBot, startBot } from '../support/botServer';
-import { launchChromium, waitForText } from '../support/chromium';
+import { launchChromium, pageKeepingProblems, signInAsPractitioner, waitForText } from '../support/chromium';
 import { makeTempDir, removeDir } from '../support/tempDir';
 import { summary } from './summaries';
 
 const ALEX = randomBytes(24).toString('hex');
 const JO = 'J'.repeat(43);
 const KIM = 'k'.repeat(43);
+const ENTRA_ID = '9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c';
 
 jest.setTimeout(60_000);
 
@@ -32,14 +33,20 @@ describe('following up handoffs on the practitioner page', () => {
   let dataDir: string;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     dataDir = await makeTempDir();
     bot = await startBot({ DATA_DIR: dataDir, PRACTITIONER_TOKENS: `alex:${ALEX}`, RISK_ACK_MINUTES: '15' });
     const add = (id: string, createdAt: string, fields: Partial<HandoffSummary>, personKey?: string) =>
       bot.app.inbox.add(summary({ id, createdAt, ...fields }), personKey);
-    await add('jo-risk', minutesAgo(40), { urgency: 'immediate', reason: 'risk' }, JO);
+    await add(
+      'jo-risk',
+      minutesAgo(40),
+      { urgency: 'immediate', reason: 'risk', teamsMember: { name: 'Jo <b>Bloggs</b>', entraObjectId: ENTRA_ID } },
+      JO,
+    );
+    await bot.app.inbox.recordReach('jo-risk', { how: 'phone', value: '07700 900123', at: minutesAgo(38) });
     await add('kim-risk-recent', minutesAgo(5), { urgency: 'immediate', reason: 'risk' }, KIM);
     await add('jo-summary', minutesAgo(60 * 24), { reason: 'conversationComplete' }, JO);
     await add('someone-else', minutesAgo(60 * 48), { reason: 'askedForPerson', urgency: 'soon' });
@@ -50,17 +57,13 @@ describe('following up handoffs on the practitioner page', () => {
       at: minutesAgo(25),
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London' });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`);
-    });
+    ({ page, problems } = await pageKeepingProblems(browser, {
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'Europe/London',
+    }));
     // The page's own timers run on a clock the test moves on, so its minute refresh needs no minute's wait.
     await page.clock.install();
-    await page.goto(`${bot.url}/practitioner`);
-    await page.getByLabel('Practitioner token').fill(ALEX);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#handoff-list button').first().waitFor();
+    await signInAsPractitioner(page, bot.url, ALEX);
   });
 
   afterAll(async () => {
@@ -108,6 +111,10 @@ describe('following up handoffs on the practitioner page', () => {
     await attention().first().click();
     await page.locator('#detail-title').waitFor();
     await waitForText(page, '#history', /Reminder 1 sent to webhook/);
+    // Who they are in Teams and how they asked to be reached, as text.
+    expect(await page.locator('#reach').textContent()).toMatch(/^Phone: 07700 900123 \(they gave it /);
+    expect(await page.locator('#detail').textContent()).toContain(`Jo <b>Bloggs</b> (Entra object ID ${ENTRA_ID})`);
+    expect(await page.locator('#detail b').count()).toBe(0);
     await page.getByRole('button', { name: 'Could not reach', exact: true }).click();
     await waitForText(page, '#status', /^Recorded\./);
     const history = (await page.locator('#history li').allTextContents()).map((line) => line.replace(/, .*$/, ''));

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { RunningBot, startBot } from '../support/botServer';
-import { launchChromium, waitForText } from '../support/chromium';
+import { launchChromium, pageKeepingProblems, waitForText } from '../support/chromium';
 import { makeTempDir, removeDir } from '../support/tempDir';
 import { sharedEverything, summary } from './summaries';
 
@@ -37,7 +37,7 @@ describe('practitioner page in Chromium', () => {
   let dataDir: string;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     dataDir = await makeTempDir();
@@ -68,11 +68,10 @@ describe('practitioner page in Chromium', () => {
     );
     browser = await launchChromium();
     // Dates are shown in the practitioner's time zone; the test fixes one so the labels it reads are stable.
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London' });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`);
-    });
+    ({ page, problems } = await pageKeepingProblems(browser, {
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'Europe/London',
+    }));
   });
 
   afterAll(async () => {

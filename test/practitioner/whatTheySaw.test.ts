@@ -12,7 +12,7 @@ import { SummaryChoices, summaryLines } from '../../src/handoff/summaryLines';
 import { createI18n, Translate } from '../../src/i18n';
 import { describeStoredData } from '../../src/privacy/describeStoredData';
 import { RunningBot, startBot } from '../support/botServer';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, signInAsPractitioner } from '../support/chromium';
 import { makeTempDir, removeDir } from '../support/tempDir';
 
 jest.setTimeout(120_000);
@@ -228,10 +228,7 @@ describe('what a practitioner reads is what the young person saw', () => {
     }
     browser = await launchChromium();
     page = await browser.newPage({ timezoneId: 'Europe/London' });
-    await page.goto(`${bot.url}/practitioner`);
-    await page.getByLabel('Practitioner token').fill(TOKEN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#handoff-list button').first().waitFor();
+    await signInAsPractitioner(page, bot.url, TOKEN);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 // A local stand-in for a channel's Bot Connector service: it receives what the bot sends to an activity's
-// serviceUrl (POST /v3/conversations/{id}/activities[/{replyToId}]) and keeps it for assertions.
+// serviceUrl (POST /v3/conversations/{id}/activities[/{replyToId}]) and keeps it for assertions, and answers member
+// lookups (GET /v3/conversations/{id}/members/{userId}, what TeamsInfo.getMember calls) from `members`.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
@@ -12,6 +13,12 @@ export interface ReceivedActivity extends Partial<Activity> {
 
 export class ConnectorHarness {
   readonly received: ReceivedActivity[] = [];
+  /** Conversation members by user id, as the member lookup returns them (the JSON body, as the channel sends it). */
+  readonly members = new Map<string, Record<string, string>>();
+  /** Set to answer every member lookup with this HTTP status instead (404, 500). */
+  memberLookupStatus?: number;
+  /** Each member lookup: the conversation and user ids from its URL. */
+  readonly memberLookups: Array<{ conversationId: string; userId: string }> = [];
   /** Milliseconds to wait before answering each post: a slow channel, for shutdown tests. */
   delayMs = 0;
   private nextId = 1;
@@ -40,6 +47,11 @@ export class ConnectorHarness {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)$/.exec((req.url ?? '').split('?')[0]);
+    if (req.method === 'GET' && member) {
+      this.answerMemberLookup(decodeURIComponent(member[1]), decodeURIComponent(member[2]), res);
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?$/.exec((req.url ?? '').split('?')[0]);
     let body = '';
     req.setEncoding('utf8');
@@ -63,5 +75,14 @@ export class ConnectorHarness {
       if (this.delayMs > 0) setTimeout(answer, this.delayMs);
       else answer();
     });
+  }
+
+  private answerMemberLookup(conversationId: string, userId: string, res: ServerResponse): void {
+    this.memberLookups.push({ conversationId, userId });
+    const found = this.members.get(userId);
+    const status = this.memberLookupStatus ?? (found ? 200 : 404);
+    res.writeHead(status, { 'content-type': 'application/json' });
+    // Errors as the Bot Connector words them: { error: { code, message } }.
+    res.end(JSON.stringify(status === 200 ? found : { error: { code: 'MemberNotFound', message: 'not found' } }));
   }
 }

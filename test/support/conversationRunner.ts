@@ -44,6 +44,8 @@ export class ConversationRunner {
       },
       withdrawLatestShare: (context) => handoffs.withdrawLatestShare(context),
       recordRightNow: (context, answer) => handoffs.recordRightNow(context, answer),
+      recordReach: (handoffId, answer) => handoffs.recordReach(handoffId, answer),
+      serviceHasHeard: (context) => handoffs.serviceHasHeard(context),
     };
     const dialog = new TurnRouter(
       kit.state,

@@ -24,6 +24,7 @@ export const CONVERSATION_PROMPTS = [
   /practitioner to know/,
   /What would you like them to know/,
   /share this with/,
+  /How would you like .* to reach you\?/,
 ];
 
 // The school-shaped path from hello to a shared summary: a risk message is tried after every prefix of it.
