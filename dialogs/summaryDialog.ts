@@ -12,8 +12,10 @@ import {
   describeItems,
   describeRemoved,
   describeRestored,
+  goalItemId,
   ItemReference,
   readSummaryChange,
+  showsFactOfRisk,
   SummaryChange,
   SummaryItem,
   SummaryItemId,
@@ -35,17 +37,24 @@ const CHANGE = 'summaryChange';
 /** New words for a goal (or the note) in the summary: anxiety words here describe the goal. */
 export const SUMMARY_NEW_WORDS_PROMPT = 'summaryNewWords';
 
+type RewordTarget = { kind: 'goal'; goalId: string } | { kind: 'note' };
+
 interface SummaryOptions extends Partial<SummaryChoices> {
   noteAsked?: boolean;
   /** What the last change took out, for "undo". */
   lastRemoved?: SummaryItemId[];
+  /** The question the change loop asks ("What would you like to change?", "Which did you mean…?"). */
+  changeQuestion?: string;
+  /** What the reword loop is giving new words. */
+  rewording?: RewordTarget;
 }
 type Step = WaterfallStepContext<SummaryOptions>;
 
-/** What is being given new words, kept between asking for them and saving them. */
-function rewordingOf(step: Step): { target?: { kind: 'goal'; goalId: string } | { kind: 'note' } } {
-  return ((step.values as { rewording?: ReturnType<typeof rewordingOf> }).rewording ??= {});
-}
+// Three loops, each entered with replaceDialog so a reply always reaches the step that reads it, however many times
+// the question is asked again: the summary and the share question; "what would you like to change?"; new words.
+const SHARE_STEPS = `${SUMMARY_DIALOG}.steps`;
+const CHANGE_STEPS = `${SUMMARY_DIALOG}.change`;
+const REWORD_STEPS = `${SUMMARY_DIALOG}.reword`;
 
 export class SummaryDialog extends ComponentDialog {
   constructor(
@@ -59,16 +68,16 @@ export class SummaryDialog extends ComponentDialog {
     this.addDialog(new Question(CHANGE));
     this.addDialog(new Question(SUMMARY_NEW_WORDS_PROMPT));
     this.addDialog(
-      new WaterfallDialog(`${SUMMARY_DIALOG}.steps`, [
+      new WaterfallDialog(SHARE_STEPS, [
         this.askIfNote.bind(this),
         this.askNote.bind(this),
         this.showAndAsk.bind(this),
         this.decide.bind(this),
-        this.applyChange.bind(this),
-        this.saveNewWords.bind(this),
       ]),
     );
-    this.initialDialogId = `${SUMMARY_DIALOG}.steps`;
+    this.addDialog(new WaterfallDialog(CHANGE_STEPS, [this.askChange.bind(this), this.applyChange.bind(this)]));
+    this.addDialog(new WaterfallDialog(REWORD_STEPS, [this.askNewWords.bind(this), this.saveNewWords.bind(this)]));
+    this.initialDialogId = SHARE_STEPS;
   }
 
   /** "Anything you'd like them to know?": "no", a bare "yes" (then asked what), or the note itself, unprompted. */
@@ -188,19 +197,38 @@ export class SummaryDialog extends ComponentDialog {
       case 'reword': {
         const target = this.oneOf(change.goal, items, ['goal', 'note']);
         if (!target) return this.askWhatToChange(step, this.whichMessage(change.goal, items, t));
-        rewordingOf(step).target = target.kind === 'goal' ? { kind: 'goal', goalId: target.goalId } : { kind: 'note' };
-        const current = target.kind === 'goal' ? target.text : (step.options.note ?? '');
-        return step.prompt(SUMMARY_NEW_WORDS_PROMPT, textOptions(t, t('summary.newWordsQuestion', { current })));
+        const rewording: RewordTarget =
+          target.kind === 'goal' ? { kind: 'goal', goalId: target.goalId } : { kind: 'note' };
+        return step.replaceDialog(REWORD_STEPS, { ...step.options, rewording });
       }
-      case 'remove':
+      case 'remove': {
+        // The fact of risk stays, as they were told at the start: said plainly, not "I couldn't find that".
+        const riskStays =
+          change.riskNamed && showsFactOfRisk(await this.state.readProfile(step.context), this.choices(step));
+        if (riskStays)
+          await step.context.sendActivity(t('summary.riskPartStays', { serviceName: this.settings.serviceName }));
         if (change.items.kind === 'items') return this.removeItems(step, change.items.ids);
+        if (riskStays && change.items.kind === 'none') return this.askWhatToChange(step, t('summary.changeQuestion'));
         return this.askWhatToChange(step, this.whichMessage(change.items, items, t));
+      }
     }
+  }
+
+  /** "It says … now. What would you like it to say instead?" */
+  private async askNewWords(step: Step) {
+    const { t } = turnLanguage(step.context);
+    const target = step.options.rewording;
+    const goal =
+      target?.kind === 'goal'
+        ? (await this.items(step)).find((item) => item.id === goalItemId(target.goalId))
+        : undefined;
+    const current = goal?.kind === 'goal' ? goal.text : (step.options.note ?? '');
+    return step.prompt(SUMMARY_NEW_WORDS_PROMPT, textOptions(t, t('summary.newWordsQuestion', { current })));
   }
 
   /** New words for the goal or note being reworded; the goal keeps its first wording for the practitioner. */
   private async saveNewWords(step: Step) {
-    const { target } = rewordingOf(step);
+    const target = step.options.rewording;
     const words = textAnswer(step);
     if (!target || !words) return this.showAgain(step, step.options);
     if (target.kind === 'goal') {
@@ -226,9 +254,15 @@ export class SummaryDialog extends ComponentDialog {
     });
   }
 
-  /** "What would you like to change?", with the parts that exist as buttons to take out. */
-  private async askWhatToChange(step: Step, question: string) {
+  /** Asks this about changing the summary, in the change loop, whose next step reads the reply. */
+  private askWhatToChange(step: Step, question: string) {
+    return step.replaceDialog(CHANGE_STEPS, { ...step.options, changeQuestion: question, rewording: undefined });
+  }
+
+  /** "What would you like to change?" (or "which did you mean"), with the parts that exist as buttons to take out. */
+  private async askChange(step: Step) {
     const { t } = turnLanguage(step.context);
+    const question = step.options.changeQuestion ?? t('summary.changeQuestion');
     const items = await this.items(step);
     const buttons = [
       ...items.map((item) => t('summary.takeOut', { item: describeItems([item.id], items, t, 'and') })),
@@ -251,7 +285,12 @@ export class SummaryDialog extends ComponentDialog {
   }
 
   private showAgain(step: Step, options: SummaryOptions) {
-    return step.replaceDialog(`${SUMMARY_DIALOG}.steps`, { ...options, noteAsked: true });
+    return step.replaceDialog(SHARE_STEPS, {
+      ...options,
+      noteAsked: true,
+      changeQuestion: undefined,
+      rewording: undefined,
+    });
   }
 
   private async items(step: Step): Promise<SummaryItem[]> {

@@ -56,6 +56,11 @@ export function summaryItems(profile: UserProfile | undefined, choices: SummaryC
   });
 }
 
+/** Whether the summary shows the fact of risk (the one part that always goes, and cannot be taken out). */
+export function showsFactOfRisk(profile: UserProfile | undefined, choices: SummaryChoices): boolean {
+  return describeSummary(profile, choices).some((section) => section.id === 'risk');
+}
+
 /** The choices with these items taken out (a goal alone, or a whole part). */
 export function withItemsRemoved(choices: SummaryChoices, ids: readonly SummaryItemId[]): SummaryChoices {
   const removed = [...choices.removed];
@@ -102,6 +107,8 @@ export const summaryItemsLocaleSchema = z
     goalsWord: phraseList,
     /** Any one part, not saying which ("that bit"). */
     anyItemWord: phraseList,
+    /** Words for the fact of risk, which cannot be taken out: named, the bot says why it stays. */
+    riskPart: phraseList,
     all: phraseList,
     /** What follows, to the end of the clause, is kept, not taken out ("except the note", "but keep my scores"). */
     except: phraseList,
@@ -170,6 +177,8 @@ type Marker =
 
 interface CompiledWords {
   actions: Readonly<Record<keyof SummaryItemsLocale['actions'], readonly Phrase[]>>;
+  riskPart: readonly Phrase[];
+  anyItemWord: readonly Phrase[];
   phrases: Phrase[];
   markers: Map<Phrase, Marker>;
   clauseBreaks: readonly string[];
@@ -206,6 +215,8 @@ function compileWords(data: SummaryItemsLocale): CompiledWords {
       reword: data.actions.reword.map(compilePhrase),
       done: data.actions.done.map(compilePhrase),
     },
+    riskPart: data.riskPart.map(compilePhrase),
+    anyItemWord: data.anyItemWord.map(compilePhrase),
     phrases: [...markers.keys()],
     markers,
     clauseBreaks: data.clauseBreaks,
@@ -467,27 +478,36 @@ export function findSummaryItems(text: string, items: readonly SummaryItem[], la
   return ids.length > 0 ? { kind: 'items', ids } : { kind: 'none' };
 }
 
+// How many words may stand between "bit" and what it is about ("the part where i said i wasnt safe": 3).
+const RISK_ITEM_WORD_GAP = 3;
+
 /** What a reply to "what would you like to change?" asks for. */
 export type SummaryChange =
   | { kind: 'undo' }
   | { kind: 'done' }
   /** New words for a goal: which one, as far as the reply says. */
   | { kind: 'reword'; goal: ItemReference }
-  /** Parts to take out (or, ambiguous, to ask about). */
-  | { kind: 'remove'; items: ItemReference };
+  /** Parts to take out (or, ambiguous, to ask about); `riskNamed`: they also named the fact of risk, which stays. */
+  | { kind: 'remove'; items: ItemReference; riskNamed: boolean };
 
 /**
  * Reads a reply about changing the summary: "undo", "put it back"; "change the words of the job one"; "thats it";
  * or the parts to take out. The words of an action are not read as a goal's words.
  */
 export function readSummaryChange(text: string, items: readonly SummaryItem[], language: Language): SummaryChange {
-  const { actions } = wordsFor(language);
+  const { actions, riskPart, anyItemWord } = wordsFor(language);
   const tokens = tokenise(text);
   const words = tokens.map((token) => token.norm);
   const found = (phrases: readonly Phrase[]) => findPhrases(words, phrases);
   if (found(actions.undo).length > 0) return { kind: 'undo' };
   const reword = found(actions.reword);
-  const actionWords = new Set(reword.flatMap((span) => span.matched));
+  const risk = found(riskPart);
+  // "the bit about not being safe": a part's word just before the words for the fact of risk is theirs.
+  const riskItemWords = found(anyItemWord).filter((item) =>
+    risk.some((span) => item.end <= span.start && span.start - item.end <= RISK_ITEM_WORD_GAP),
+  );
+  // Neither the action's words nor those for the fact of risk name a part ("not being safe" is no negation).
+  const actionWords = new Set([...reword, ...risk, ...riskItemWords].flatMap((span) => span.matched));
   const rest = tokens
     .filter((_, index) => !actionWords.has(index))
     .map((token) => text.slice(token.start, token.end))
@@ -500,8 +520,8 @@ export function readSummaryChange(text: string, items: readonly SummaryItem[], l
       return { kind: 'reword', goal: { kind: 'items', ids: [goals[0].id] } };
     return { kind: 'reword', goal: named };
   }
-  if (named.kind === 'none' && found(actions.done).length > 0) return { kind: 'done' };
-  return { kind: 'remove', items: named };
+  if (named.kind === 'none' && risk.length === 0 && found(actions.done).length > 0) return { kind: 'done' };
+  return { kind: 'remove', items: named, riskNamed: risk.length > 0 };
 }
 
 // ── Saying what was done ────────────────────────────────────────────────────────────────────────────────────────

@@ -96,6 +96,11 @@ const understandingSchema = z.object({
   requestStarts: phraseList,
   /** Question words that ask even straight after a yes or no ("yeah who sees it"). */
   questionWords: phraseList,
+  /**
+   * Subjects that, straight after a question word, make it name something rather than ask ("how i was feeling", "what
+   * i wrote": a question puts the verb first). Read so only at a free-text question and without a "?".
+   */
+  embeddedSubjects: phraseList,
   /** Words that say what they want next ("i want to", "i need to"): a command right after them is asked for. */
   wishStarts: phraseList,
   /** Polite words that neither agree nor refuse ("if thats okay", "thank you"): "id rather not, if thats ok" is a no. */
@@ -205,6 +210,7 @@ interface Compiled {
   readonly requestStarts: readonly Phrase[];
   readonly wishStarts: readonly Phrase[];
   readonly questionWords: ReadonlySet<string>;
+  readonly embeddedSubjects: ReadonlySet<string>;
   readonly laterWords: readonly Phrase[];
   readonly politeness: readonly Tagged<'polite'>[];
   readonly ratherNotSay: readonly Phrase[];
@@ -304,6 +310,7 @@ function compile(language: Language): Compiled {
     requestStarts: phrases(data.requestStarts),
     wishStarts: phrases(data.wishStarts),
     questionWords: new Set(data.questionWords),
+    embeddedSubjects: new Set(data.embeddedSubjects),
     laterWords: phrases(data.laterWords),
     politeness: tagged('polite' as const, data.politeness),
     ratherNotSay: phrases(data.ratherNotSay),
@@ -494,7 +501,14 @@ function asksQuestion(
   answers: readonly Span[],
   afterYesNo: readonly Span[],
   sentences: ReadonlySet<number>,
+  embeddedNames: boolean,
 ): boolean {
+  // "how i was feeling": a question word before its subject names something, where `embeddedNames` allows that reading.
+  const names = (span: Span) =>
+    embeddedNames &&
+    span.end - span.start === 1 &&
+    compiled.questionWords.has(words[span.start]) &&
+    compiled.embeddedSubjects.has(words[span.end] ?? '');
   const tag = findPhrases(words, compiled.tagQuestions).some(
     (span) => span.end === words.length && span.start > 1 && !insideAnswer(span, answers),
   );
@@ -507,6 +521,7 @@ function asksQuestion(
   const starts = findPhrases(words, compiled.questionStarts).filter(
     (span) =>
       !afterDoubt.has(span.start) &&
+      !names(span) &&
       (sentences.has(span.start) ||
         CLAUSE_JOINS.has(words[span.start - 1] ?? '') ||
         // "yes what happens then": a question word straight after an answer is asked before the answer counts.
@@ -740,7 +755,16 @@ function read(
   ];
   // At a consent question, a question word straight after the choice too ("share it what happens then").
   const strict = expectation.kind === 'choice' && expectation.consentCritical;
-  const asks = asksQuestion(words, compiled, answers, strict ? answers : yesNoSpans, sentenceStarts(text, compiled));
+  // At a free-text question, "what i wrote" without a "?" names a thing: a note, a part of their summary.
+  const embeddedNames = expectation.kind === 'text' && !questionMark;
+  const asks = asksQuestion(
+    words,
+    compiled,
+    answers,
+    strict ? answers : yesNoSpans,
+    sentenceStarts(text, compiled),
+    embeddedNames,
+  );
   // A request at the start or after a joining word ("almost, but can you take out the sleep bit").
   const request = findPhrases(words, compiled.requestStarts).some(
     (span) => span.start === 0 || CLAUSE_JOINS.has(words[span.start - 1] ?? ''),

@@ -305,6 +305,25 @@ describe('free-text answers over HTTP', () => {
       expect(undone.split("Here's the summary")[1]).toMatch(/get a job/);
     });
 
+    it('"take out the bit about not being safe" is told the fact of risk stays, as said at the start; the rest can go', async () => {
+      const client = await throughCheckIn();
+      await client.say('i want to kill myself');
+      await client.say('not right now no. just sometimes');
+      await client.say('nah');
+      await client.say('carry on');
+      for (const answer of ['prob a 4', 'maybe another time', 'just me']) await client.say(answer);
+      expect((await client.say('nah')).join('\n')).toMatch(/this part stays:\nYou told me about thoughts/);
+      await client.say('change something');
+      const [stays, asked] = await client.say('take out the bit about not being safe');
+      expect(stays).toMatch(/^That part stays: as I said at the start, .*Riverside Youth Service always knows/);
+      expect(asked).toMatch(/^What would you like to change\?/);
+      const replies = (await client.say('remove the risk part and how i was feeling')).join('\n');
+      expect(replies).toMatch(/That part stays/);
+      expect(replies).toMatch(/I've taken out how you've been feeling/);
+      expect(replies).not.toMatch(SORRY);
+      expect(replies.split("Here's the summary")[1]).toMatch(/You told me about thoughts of not wanting to be alive/);
+    });
+
     it('"wait the job one is still there" never shares', async () => {
       const before = (await handoffsOf('conversationComplete')).length;
       const client = await withTwoGoals();
@@ -342,6 +361,26 @@ describe('free-text answers over HTTP', () => {
       const latest = await madeSince(before, 'conversationComplete');
       const record = JSON.stringify(await practitioner(`/api/practitioner/handoffs/${latest.id}`));
       expect(record).toContain('feel less stressed about money');
+    });
+
+    it('a part not found, or asked about, is asked again, and the next reply is acted on however often', async () => {
+      const client = await withTwoGoals();
+      await client.say('change something');
+      expect((await client.say('the purple one')).join('\n')).toMatch(/I couldn't find that in your summary/);
+      expect((await client.say('the blue one')).join('\n')).toMatch(/I couldn't find that in your summary/);
+      const removed = (await client.say('the job one')).join('\n');
+      expect(removed).toMatch(/I've taken out "get a job" from your goals/);
+      expect(removed.split("Here's the summary")[1]).not.toMatch(/get a job/);
+    });
+
+    it('"change the words of the job one" said at the share question asks for the new words, then uses them', async () => {
+      const client = await withTwoGoals();
+      expect((await client.say('change the words of the job one')).join('\n')).toMatch(
+        /It says "get a job" now\. What would you like it to say instead\?/,
+      );
+      const reworded = (await client.say('find a part time job i like')).join('\n');
+      expect(reworded).toMatch(/it now says "find a part time job i like"/);
+      expect(reworded.split("Here's the summary")[1]).toMatch(/find a part time job i like/);
     });
   });
 

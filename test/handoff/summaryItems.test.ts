@@ -10,6 +10,7 @@ import {
   goalItemId,
   loadSummaryItemWords,
   readSummaryChange,
+  showsFactOfRisk,
   summaryItems,
   summaryItemsLocaleSchema,
   SummaryItem,
@@ -100,6 +101,8 @@ describe('what was noticed, in the summary', () => {
     const without = summaryLines(noticed, { removed: ['checkIns'] }, t);
     expect(without.join('\n')).not.toContain('just right');
     expect(without).toContain('You told me about thoughts of not wanting to be alive.');
+    expect(showsFactOfRisk(noticed, { removed: ['checkIns'] })).toBe(true);
+    expect(showsFactOfRisk(profileWith([JOB]), NOTHING_REMOVED)).toBe(false);
     expect(describeRemoved(['checkIns'], summaryItems(noticed, NOTHING_REMOVED), t)).toBe(
       'Done — I\'ve taken out how you\'ve been feeling. Say "undo" to put it back.',
     );
@@ -335,10 +338,20 @@ describe('what a reply to "what would you like to change?" asks for', () => {
     ['nah its fine', { kind: 'done' }],
     ['change the words of the job one', { kind: 'reword', goal: { kind: 'items', ids: ['goal:g-job'] } }],
     ['reword the second goal', { kind: 'reword', goal: { kind: 'items', ids: ['goal:g-sleep'] } }],
-    ['take out my note', { kind: 'remove', items: { kind: 'items', ids: ['note'] } }],
-    ['the family one', { kind: 'remove', items: { kind: 'items', ids: ['goal:g-family'] } }],
+    ['take out my note', { kind: 'remove', items: { kind: 'items', ids: ['note'] }, riskNamed: false }],
+    ['the family one', { kind: 'remove', items: { kind: 'items', ids: ['goal:g-family'] }, riskNamed: false }],
+    ['take out the safety plan', { kind: 'remove', items: { kind: 'items', ids: ['safetyPlan'] }, riskNamed: false }],
   ])('"%s"', (text, expected) => {
     expect(readSummaryChange(text, EVERYTHING_ITEMS, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['take out the bit about not being safe', { kind: 'none' }],
+    ['can u remove the risk part', { kind: 'none' }],
+    ['i dont want them knowing about the self harm', { kind: 'none' }],
+    ['remove my note and the part where i said i wasnt safe', { kind: 'items', ids: ['note'] }],
+  ])('reads %j as naming the fact of risk, which stays', (text, items) => {
+    expect(readSummaryChange(text, EVERYTHING_ITEMS, 'en')).toEqual({ kind: 'remove', items, riskNamed: true });
   });
 
   it('"change the words" with one goal means that goal', () => {
