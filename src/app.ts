@@ -122,6 +122,11 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     inbox,
     outbox,
     practitionerTokens: config.practitionerTokens,
+    channelAccess: {
+      authenticated: config.bot.appId !== '',
+      allowUnauthenticated: config.channel.allowUnauthenticated,
+      allowedServiceUrls: config.channel.allowedServiceUrls,
+    },
     riskAckMs: config.riskFollowUp.ackMs,
     appId: config.bot.appId,
     ...(config.webChat

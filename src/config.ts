@@ -88,6 +88,28 @@ const wholeNumber = (min: number, max: number, what: string) => {
   return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
 };
 
+// Service URLs besides the Bot Framework's own that replies may go to: http(s) URLs, comma-separated.
+const serviceUrls = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, context) => {
+    const urls = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0);
+    for (const url of urls) {
+      if (!/^https?:\/\/[^\s/@]+(\/\S*)?$/.test(url) || !URL.canParse(url)) {
+        context.addIssue({
+          code: 'custom',
+          message: `must be comma-separated http(s) URLs ("${url.slice(0, 60)}" is not)`,
+        });
+        return z.NEVER;
+      }
+    }
+    return urls;
+  });
+
 const optionalText = z
   .string()
   .trim()
@@ -110,6 +132,8 @@ const configSchema = z
       })
       .optional(),
     MicrosoftAppTenantId: optionalText,
+    ALLOW_UNAUTHENTICATED_CHANNEL: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+    ALLOWED_SERVICE_URLS: serviceUrls,
     DATA_DIR: z.string().trim().min(1, 'must name a folder').default('./data'),
     STORAGE: z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' }).default('lowdb'),
     DATABASE_URL: optionalText.pipe(
@@ -210,6 +234,13 @@ type ParsedEnv = z.output<typeof configSchema>;
 
 export interface Config {
   port: number;
+  /** Who may post to /api/messages without an App ID, and where replies may go besides the Bot Framework's hosts. */
+  channel: {
+    /** ALLOW_UNAUTHENTICATED_CHANNEL: without an App ID, answer callers from other machines too (development only). */
+    allowUnauthenticated: boolean;
+    /** ALLOWED_SERVICE_URLS: service URLs replies may go to besides the Bot Framework's own. */
+    allowedServiceUrls: string[];
+  };
   bot: {
     appId: string;
     appPassword: string;
@@ -281,6 +312,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = result.data;
   return {
     port: parsed.PORT,
+    channel: {
+      allowUnauthenticated: parsed.ALLOW_UNAUTHENTICATED_CHANNEL === 'true',
+      allowedServiceUrls: parsed.ALLOWED_SERVICE_URLS,
+    },
     bot: {
       appId: parsed.MicrosoftAppId,
       appPassword: parsed.MicrosoftAppPassword,

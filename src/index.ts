@@ -24,12 +24,23 @@ async function main(): Promise<void> {
     {
       url,
       storage: config.storage.kind,
-      authentication: config.bot.appId ? 'bot-framework' : 'anonymous',
+      authentication: config.bot.appId
+        ? 'bot-framework'
+        : config.channel.allowUnauthenticated
+          ? 'none (ALLOW_UNAUTHENTICATED_CHANNEL)'
+          : 'none: /api/messages answers this machine only',
       // Where a young person can chat in a browser, and through which Direct Line.
       webChat: !config.webChat ? 'off' : config.webChat.azureDirectLine ? 'Azure Direct Line' : `${url}/`,
     },
     'Small Steps is listening',
   );
+  if (!config.bot.appId && config.channel.allowUnauthenticated) {
+    // Loud on purpose: anyone who can reach the port can post as any young person and read their answers back.
+    logger.warn(
+      'ALLOW_UNAUTHENTICATED_CHANNEL=true and no MicrosoftAppId: /api/messages trusts every caller on the network. ' +
+        'For development only; never run a service like this.',
+    );
+  }
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
   it('gives working defaults for local use with nothing set', () => {
     expect(loadConfig({})).toEqual({
       port: 3978,
+      channel: { allowUnauthenticated: false, allowedServiceUrls: [] },
       bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
       storage: { kind: 'lowdb', dataDir: './data' },
       defaultLanguage: 'en',
@@ -36,6 +37,8 @@ describe('loadConfig', () => {
       MicrosoftAppPassword: 'secret',
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: 'tenant',
+      ALLOW_UNAUTHENTICATED_CHANNEL: 'true',
+      ALLOWED_SERVICE_URLS: ' https://hub.example.org/bot , http://127.0.0.1:9000/',
       STORAGE: 'postgres',
       DATABASE_URL: 'postgres://bot@db:5432/smallsteps',
       DATA_DIR: '/var/lib/small-steps',
@@ -62,6 +65,10 @@ describe('loadConfig', () => {
     });
     expect(config).toEqual({
       port: 8080,
+      channel: {
+        allowUnauthenticated: true,
+        allowedServiceUrls: ['https://hub.example.org/bot', 'http://127.0.0.1:9000/'],
+      },
       bot: { appId: 'app-id', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' },
       storage: { kind: 'postgres', databaseUrl: 'postgres://bot@db:5432/smallsteps' },
       defaultLanguage: 'pt-BR',
@@ -149,6 +156,18 @@ describe('loadConfig', () => {
       'Configuration error: PRACTITIONER_TOKENS token for "ana" must be at least 32 characters.',
     ],
     [{ MicrosoftAppId: 'app' }, 'Configuration error: MicrosoftAppPassword is required when MicrosoftAppId is set.'],
+    [
+      { ALLOW_UNAUTHENTICATED_CHANNEL: 'yes' },
+      'Configuration error: ALLOW_UNAUTHENTICATED_CHANNEL must be true or false.',
+    ],
+    [
+      { ALLOWED_SERVICE_URLS: 'https://ok.example.org, ftp://files.example.org' },
+      'Configuration error: ALLOWED_SERVICE_URLS must be comma-separated http(s) URLs ("ftp://files.example.org" is not).',
+    ],
+    [
+      { ALLOWED_SERVICE_URLS: 'https://user:pw@hub.example.org/' },
+      'Configuration error: ALLOWED_SERVICE_URLS must be comma-separated http(s) URLs ("https://user:pw@hub.example.org/" is not).',
+    ],
     [
       { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' },
       'Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.',

@@ -16,6 +16,8 @@ import { mountLocalDirectLine } from '../webchat/directLine/routes';
 import type { WebChatPage } from '../webchat/page';
 import { mountWebChat, newSessionThrottle } from '../webchat/routes';
 import { ownChannelTurns } from './adapter';
+import { guardedAdapterResponse } from './adapterResponse';
+import { admitActivity, Caller, ChannelAccessPolicy, FORWARDING_HEADERS } from './channelAccess';
 import { checkIncomingActivity } from './incomingActivity';
 
 // Big enough for any Bot Framework activity with a card submission; anything larger is refused (413).
@@ -34,6 +36,8 @@ export interface HttpServerParts {
   /** Sends to the destinations besides the inbox: stopped (and drained, up to a grace period) at shutdown. */
   outbox?: Pick<HandoffOutbox, 'stop'>;
   practitionerTokens: Config['practitionerTokens'];
+  /** Who may post to /api/messages, and where replies may go (src/server/channelAccess.ts). */
+  channelAccess: ChannelAccessPolicy;
   /** How long an immediate handoff may wait for an acknowledgement (RISK_ACK_MINUTES); the page lists later ones first. */
   riskAckMs: number;
   /** The bot's Microsoft App ID ('' when local): the identity its own Direct Line's turns run under. */
@@ -145,8 +149,29 @@ export class HttpServer {
       res.send(400, { error: check.reason });
       return;
     }
+    // Before the adapter runs: a refused activity gets no turn, so nothing is sent to the serviceUrl it names.
+    const caller: Caller = {
+      address: req.socket.remoteAddress,
+      forwarded: FORWARDING_HEADERS.some((header) => req.header(header) !== undefined),
+    };
+    const admission = admitActivity(this.parts.channelAccess, caller, (req.body as { serviceUrl: string }).serviceUrl);
+    if (!admission.ok) {
+      res.send(admission.status, { error: admission.reason });
+      return;
+    }
+    let turnStarted = false;
+    const answer = guardedAdapterResponse(
+      res,
+      () => turnStarted,
+      (refusal) => this.parts.logger.warn(refusal, 'activity refused by the Bot Framework adapter'),
+    );
     try {
-      await this.trackTurn(() => this.parts.adapter.process(req, res, (context) => this.parts.bot.run(context)));
+      await this.trackTurn(() =>
+        this.parts.adapter.process(req, answer, (context) => {
+          turnStarted = true;
+          return this.parts.bot.run(context);
+        }),
+      );
     } catch (error) {
       this.parts.logger.error({ error: describeError(error) }, 'activity could not be processed');
       if (!res.headersSent) res.send(500, { error: 'The bot could not process this activity.' });

@@ -293,6 +293,8 @@ describe('POST /api/messages with a MicrosoftAppId', () => {
       MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+      // A service URL the bot would reply to, so the refusal is the token's.
+      ALLOWED_SERVICE_URLS: harness.serviceUrl,
     });
     try {
       const client = new ChatClient({ botUrl: bot.url, harness });

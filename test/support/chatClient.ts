@@ -6,6 +6,8 @@ import { messageText } from './adaptiveCards';
 import type { ConnectorHarness, ReceivedActivity } from './connectorHarness';
 
 export interface ChatClientOptions {
+  /** Sent with every post (a proxy's X-Forwarded-For, an Authorization header). */
+  headers?: Record<string, string>;
   botUrl: string;
   harness: ConnectorHarness;
   conversationId?: string;
@@ -43,7 +45,7 @@ export class ChatClient {
     const before = this.options.harness.forConversation(this.conversationId).length;
     const response = await fetch(`${this.options.botUrl}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.options.headers },
       body: JSON.stringify(this.activity(fields)),
     });
     await response.arrayBuffer();

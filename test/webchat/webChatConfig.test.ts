@@ -370,7 +370,8 @@ describe('a bot registered with Azure for Teams, through its own Direct Line', (
         type: 'message',
         text: 'hi',
         channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/',
+        // A Teams service URL: one the bot would reply to, so the refusal is the token's.
+        serviceUrl: 'https://smba.trafficmanager.net/uk/',
         conversation: { id: 'a:1' },
         from: { id: '29:1' },
         recipient: { id: '28:1' },
