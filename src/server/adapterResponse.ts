@@ -26,7 +26,9 @@ export function guardedAdapterResponse(
     status: (code: number) => {
       status = code;
     },
-    header: (name: string, value: unknown) => res.header(name, String(value)),
+    header: (name: string, value: unknown) => {
+      res.header(name, String(value));
+    },
     send: (sent?: unknown) => {
       body = sent;
     },
