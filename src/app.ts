@@ -127,6 +127,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       allowUnauthenticated: config.channel.allowUnauthenticated,
       allowedServiceUrls: config.channel.allowedServiceUrls,
     },
+    trustedProxies: config.channel.trustedProxies,
     riskAckMs: config.riskFollowUp.ackMs,
     appId: config.bot.appId,
     ...(config.webChat

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RiskReminderPolicy } from './handoff/riskReminders';
+import { isProxyEntry } from './server/clientAddress';
 import { SUPPORTED_LANGUAGES } from './i18n/languages';
 
 // Countries whose crisis resources ship with the bot (locales/); a service elsewhere must add its own first.
@@ -110,6 +111,27 @@ const serviceUrls = z
     return urls;
   });
 
+// Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated.
+const trustedProxies = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, context) => {
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0);
+    const bad = entries.find((entry) => !isProxyEntry(entry));
+    if (bad !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be IP addresses or CIDR ranges ("${bad.slice(0, 60)}" is not)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const optionalText = z
   .string()
   .trim()
@@ -134,6 +156,7 @@ const configSchema = z
     MicrosoftAppTenantId: optionalText,
     ALLOW_UNAUTHENTICATED_CHANNEL: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
     ALLOWED_SERVICE_URLS: serviceUrls,
+    TRUST_PROXY: trustedProxies,
     DATA_DIR: z.string().trim().min(1, 'must name a folder').default('./data'),
     STORAGE: z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' }).default('lowdb'),
     DATABASE_URL: optionalText.pipe(
@@ -240,6 +263,8 @@ export interface Config {
     allowUnauthenticated: boolean;
     /** ALLOWED_SERVICE_URLS: service URLs replies may go to besides the Bot Framework's own. */
     allowedServiceUrls: string[];
+    /** TRUST_PROXY: reverse proxies whose X-Forwarded-For names the client, for limits kept per visitor. */
+    trustedProxies: string[];
   };
   bot: {
     appId: string;
@@ -315,6 +340,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     channel: {
       allowUnauthenticated: parsed.ALLOW_UNAUTHENTICATED_CHANNEL === 'true',
       allowedServiceUrls: parsed.ALLOWED_SERVICE_URLS,
+      trustedProxies: parsed.TRUST_PROXY,
     },
     bot: {
       appId: parsed.MicrosoftAppId,

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('gives working defaults for local use with nothing set', () => {
     expect(loadConfig({})).toEqual({
       port: 3978,
-      channel: { allowUnauthenticated: false, allowedServiceUrls: [] },
+      channel: { allowUnauthenticated: false, allowedServiceUrls: [], trustedProxies: [] },
       bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
       storage: { kind: 'lowdb', dataDir: './data' },
       defaultLanguage: 'en',
@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       MicrosoftAppTenantId: 'tenant',
       ALLOW_UNAUTHENTICATED_CHANNEL: 'true',
       ALLOWED_SERVICE_URLS: ' https://hub.example.org/bot , http://127.0.0.1:9000/',
+      TRUST_PROXY: '10.0.0.5, 10.1.0.0/16',
       STORAGE: 'postgres',
       DATABASE_URL: 'postgres://bot@db:5432/smallsteps',
       DATA_DIR: '/var/lib/small-steps',
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
       channel: {
         allowUnauthenticated: true,
         allowedServiceUrls: ['https://hub.example.org/bot', 'http://127.0.0.1:9000/'],
+        trustedProxies: ['10.0.0.5', '10.1.0.0/16'],
       },
       bot: { appId: 'app-id', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' },
       storage: { kind: 'postgres', databaseUrl: 'postgres://bot@db:5432/smallsteps' },
@@ -159,6 +161,10 @@ describe('loadConfig', () => {
     [
       { ALLOW_UNAUTHENTICATED_CHANNEL: 'yes' },
       'Configuration error: ALLOW_UNAUTHENTICATED_CHANNEL must be true or false.',
+    ],
+    [
+      { TRUST_PROXY: '10.0.0.5, proxy.internal' },
+      'Configuration error: TRUST_PROXY must be IP addresses or CIDR ranges ("proxy.internal" is not).',
     ],
     [
       { ALLOWED_SERVICE_URLS: 'https://ok.example.org, ftp://files.example.org' },

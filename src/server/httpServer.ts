@@ -18,6 +18,7 @@ import { mountWebChat, newSessionThrottle } from '../webchat/routes';
 import { ownChannelTurns } from './adapter';
 import { guardedAdapterResponse } from './adapterResponse';
 import { admitActivity, Caller, ChannelAccessPolicy, FORWARDING_HEADERS } from './channelAccess';
+import { TrustedProxies } from './clientAddress';
 import { checkIncomingActivity } from './incomingActivity';
 
 // Big enough for any Bot Framework activity with a card submission; anything larger is refused (413).
@@ -38,6 +39,8 @@ export interface HttpServerParts {
   practitionerTokens: Config['practitionerTokens'];
   /** Who may post to /api/messages, and where replies may go (src/server/channelAccess.ts). */
   channelAccess: ChannelAccessPolicy;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For names the client (src/server/clientAddress.ts). */
+  trustedProxies: readonly string[];
   /** How long an immediate handoff may wait for an acknowledgement (RISK_ACK_MINUTES); the page lists later ones first. */
   riskAckMs: number;
   /** The bot's Microsoft App ID ('' when local): the identity its own Direct Line's turns run under. */
@@ -74,7 +77,7 @@ export class HttpServer {
       riskAckMs: parts.riskAckMs,
     });
     if (parts.webChat) {
-      const sessionThrottle = newSessionThrottle();
+      const sessionThrottle = newSessionThrottle(new TrustedProxies(parts.trustedProxies));
       let sessions: ChatSessions;
       if (parts.webChat.azureDirectLine) {
         sessions = azureDirectLineSessions(parts.webChat.azureDirectLine, parts.logger);

@@ -2,6 +2,7 @@
 import restify from 'restify';
 import type { Request, Response } from 'restify';
 import { describeError, Logger } from '../log';
+import { clientAddress, TrustedProxies } from '../server/clientAddress';
 import { isJsonObject } from '../server/jsonObject';
 import { loadWebChatBundle, WebChatBundle } from './bundle';
 import type { ChatSessions } from './chatSessions';
@@ -18,9 +19,16 @@ export interface WebChatParts {
 /**
  * Anyone may open a conversation, so each address may open 30 at once and 2 a second after that (429 with a reason
  * beyond): enough for a family's devices or a school's shared connection, too slow to crowd out the conversations kept.
+ * Behind a proxy named in TRUST_PROXY, each client the proxy forwards has its own allowance.
  */
-export function newSessionThrottle(): restify.RequestHandler {
-  return restify.plugins.throttle({ burst: 30, rate: 2, ip: true, maxKeys: 10_000 });
+export function newSessionThrottle(trustedProxies = new TrustedProxies([])): restify.RequestHandler {
+  // restify's throttle keys on the socket's address (the proxy's, behind one) or on req.username: the client's
+  // address goes there. Nothing else reads req.username (no authorization parser is mounted).
+  const throttle = restify.plugins.throttle({ burst: 30, rate: 2, username: true, maxKeys: 10_000 });
+  return (req, res, next) => {
+    req.username = clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for') || undefined, trustedProxies);
+    throttle(req, res, next);
+  };
 }
 
 const BUNDLE_HEADERS = {
