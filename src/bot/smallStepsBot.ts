@@ -2,7 +2,8 @@
 // carries (both from the activity alone, before any storage), then their word for goals, the dialogs, and state saved
 // once at the end. When storage fails, a risk message still gets the whole risk reply and its handoff is spooled; any
 // other message gets a kind "try again in a moment", never silence.
-import { Activity, ActivityTypes, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import AsyncLock from 'async-lock';
+import { Activity, ActivityTypes, InvokeResponse, StatusCodes, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import { crisisResourcesForTurn, DialogSettings } from '../../dialogs/settings';
 import type { TurnRouter } from '../../dialogs/turnRouter';
@@ -10,6 +11,7 @@ import type { HandoffDelivery } from '../handoff/delivery';
 import { handoffsDeliveredThisTurn } from '../handoff/delivery';
 import type { Language } from '../i18n/languages';
 import { describeError, Logger } from '../log';
+import { isJsonObject } from '../server/jsonObject';
 import type { SafetyCheck, SafetyVerdict } from '../safety/safetyCheck';
 import { referralCodeFrom } from '../handoff/referral';
 import type { AppStorage } from '../storage/appStorage';
@@ -21,6 +23,34 @@ import { riskReplyTexts, setTurnSafety, turnSafety } from './turnSafety';
 // Conversations with more than one person (a Teams group chat or channel) are not for goal work: privacy first.
 const SHARED_CONVERSATION_TYPES = ['groupChat', 'channel'];
 
+// The activities that can start the welcome. Teams sends two for one personal-app install, often at the same moment.
+const JOIN_ACTIVITY_TYPES: string[] = [ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate];
+
+/** The parts of Teams' channelData read here. */
+interface TeamsChannelData {
+  tenant?: { id?: string };
+  team?: { id?: string };
+}
+
+function teamsChannelData(activity: Activity): TeamsChannelData {
+  const channelData: unknown = activity.channelData;
+  return isJsonObject(channelData) ? channelData : {};
+}
+
+/** A Teams channel: said by conversationType, or, in older payloads that lack it, by the team in channelData. */
+function isTeamChannel(activity: Activity): boolean {
+  return activity.conversation?.conversationType === 'channel' || teamsChannelData(activity).team !== undefined;
+}
+
+/** More than one person: a group chat or channel by conversationType, or by the older signs (isGroup, a team). */
+function isSharedConversation(activity: Activity): boolean {
+  return (
+    SHARED_CONVERSATION_TYPES.includes(activity.conversation?.conversationType ?? '') ||
+    activity.conversation?.isGroup === true ||
+    isTeamChannel(activity)
+  );
+}
+
 /** What the bot needs to answer a turn whose storage failed; without it, such a turn fails as any other (tests). */
 export interface WithoutStorage {
   storage: Pick<AppStorage, 'checkHealth'>;
@@ -29,6 +59,9 @@ export interface WithoutStorage {
 }
 
 export class SmallStepsBot extends TeamsActivityHandler {
+  // One join turn at a time per conversation, so the second of two arriving together finds the welcome under way.
+  private readonly joinTurns = new AsyncLock({ maxPending: Infinity });
+
   constructor(
     private readonly state: BotState,
     private readonly router: TurnRouter,
@@ -40,7 +73,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
   ) {
     super();
     this.onMessage(async (context, next) => {
-      if (this.isSharedConversation(context) && turnSafety(context)?.level !== 'risk') {
+      if (isSharedConversation(context.activity) && turnSafety(context)?.level !== 'risk') {
         // Risk is answered anywhere; anything else in a shared chat gets a kind pointer to a private chat.
         await context.sendActivity(turnLanguage(context).t('teams.privateOnly'));
       } else {
@@ -49,22 +82,49 @@ export class SmallStepsBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if (context.activity.conversation?.conversationType === 'channel') {
+      const { activity } = context;
+      const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+      const peopleAdded = (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
+      if (isTeamChannel(activity)) {
         this.reportPractitionerChannel(context);
-      } else if (this.isSharedConversation(context)) {
-        const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+      } else if (isSharedConversation(activity)) {
         if (botAdded) await context.sendActivity(turnLanguage(context).t('teams.privateOnly'));
-      } else {
-        const people = (context.activity.membersAdded ?? []).filter(
-          (member) => member.id !== context.activity.recipient?.id,
-        );
-        if (people.length > 0) await this.router.run(context);
+      } else if (peopleAdded || (botAdded && activity.channelId === 'msteams')) {
+        // A Teams personal-app install lists only the bot: the young person is already there, waiting.
+        await this.router.run(context);
       }
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      // Not 'add-upgrade': a new version of the app is no reason to start the conversation again.
+      const { activity } = context;
+      if (activity.action === 'add' && !isSharedConversation(activity)) await this.router.run(context);
       await next();
     });
   }
 
   async run(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (!JOIN_ACTIVITY_TYPES.includes(activity.type)) return this.runTurn(context);
+    // A dialog waiting for an answer ignores a later join, so serialised joins welcome once.
+    await this.joinTurns.acquire(`${activity.channelId}/${activity.conversation?.id}`, () => this.runTurn(context));
+  }
+
+  /**
+   * botbuilder answers 501 to an invoke without a handler, which Teams shows the young person as an error; the bot
+   * has nothing to do for those, so an empty 200 says it was received. Other answers (a malformed 400) stay.
+   */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    // botbuilder reads value.action.type unchecked: without this, such an invoke would fail the turn with a 500.
+    const value: unknown = context.activity.value;
+    if (context.activity.name === 'adaptiveCard/action' && !(isJsonObject(value) && isJsonObject(value.action))) {
+      return { status: StatusCodes.BAD_REQUEST };
+    }
+    const response = await super.onInvokeActivity(context);
+    return response.status === (StatusCodes.NOT_IMPLEMENTED as number) ? { status: StatusCodes.OK } : response;
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     // In Teams a message may start with an @mention of the bot; the words after it are what was said.
     if (context.activity.type === (ActivityTypes.Message as string))
       TurnContext.removeRecipientMention(context.activity);
@@ -157,20 +217,16 @@ export class SmallStepsBot extends TeamsActivityHandler {
     });
   }
 
-  private isSharedConversation(context: TurnContext): boolean {
-    return SHARED_CONVERSATION_TYPES.includes(context.activity.conversation?.conversationType ?? '');
-  }
-
   /**
    * A Teams channel is where practitioners would read handoffs, never a young person's conversation: no welcome there;
    * the log line gives the service the value for PRACTITIONER_TEAMS_CONVERSATION (a channel's ids, not a person's).
    */
   private reportPractitionerChannel(context: TurnContext): void {
-    const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+    const { tenant } = teamsChannelData(context.activity);
     const conversation = {
       serviceUrl: context.activity.serviceUrl,
       conversationId: context.activity.conversation.id,
-      ...(channelData?.tenant?.id ? { tenantId: channelData.tenant.id } : {}),
+      ...(tenant?.id ? { tenantId: tenant.id } : {}),
     };
     this.logger.info(
       { practitionerTeamsConversation: JSON.stringify(conversation) },

@@ -16,6 +16,7 @@ import {
 } from '../handoff/repository';
 import { OperationsInFlight } from './operationsInFlight';
 import { openMigratedPool } from './postgresMigrations';
+import { postgresJson, postgresText, postgresTextOrNull } from './postgresText';
 
 export interface PostgresHandoffRepositoryOptions {
   /** The database the bot's state is in; the tables go in the first schema of its search path. */
@@ -54,9 +55,9 @@ function columnValues(
     item.reason,
     item.status,
     item.shared,
-    item.referral ?? null,
-    item.personKey ?? null,
-    JSON.stringify(record),
+    postgresTextOrNull(item.referral),
+    postgresTextOrNull(item.personKey),
+    postgresJson(record),
   ];
 }
 
@@ -67,7 +68,7 @@ export class PostgresHandoffRepository implements HandoffRepository {
     read: async (id) => {
       const { rows } = await this.pool.query<{ record: HandoffRecord; etag: string }>(
         'SELECT record, etag FROM handoffs WHERE id = $1',
-        [id],
+        [postgresText(id)],
       );
       return rows[0] && { record: rows[0].record, eTag: rows[0].etag };
     },
@@ -76,7 +77,7 @@ export class PostgresHandoffRepository implements HandoffRepository {
         `UPDATE handoffs SET created_at = $2, urgency = $3, reason = $4, status = $5, shared = $6, referral = $7,
            person_key = $8, record = $9::jsonb, etag = $10, updated_at = now()
          WHERE id = $1 AND etag = $11`,
-        [id, ...columnValues(record), randomUUID(), eTag],
+        [postgresText(id), ...columnValues(record), randomUUID(), eTag],
       );
       return updated.rowCount === 1;
     },
@@ -93,7 +94,7 @@ export class PostgresHandoffRepository implements HandoffRepository {
     return this.operations.track(async () => {
       const id = record.summary.id;
       // Serialised before the first await: later changes by the caller cannot leak into what is stored.
-      const values = [id, ...columnValues(record), randomUUID()];
+      const values = [postgresText(id), ...columnValues(record), randomUUID()];
       const inserted = await this.pool.query(
         `INSERT INTO handoffs (id, created_at, urgency, reason, status, shared, referral, person_key, record, etag)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) ON CONFLICT (id) DO NOTHING`,
@@ -118,7 +119,7 @@ export class PostgresHandoffRepository implements HandoffRepository {
       for (const [field, condition] of FILTER_CONDITIONS) {
         const value = filter[field];
         if (!value) continue;
-        values.push(value);
+        values.push(postgresText(value));
         conditions.push(`${condition}${values.length}`);
       }
       const { rows } = await this.pool.query<ListRow>(
@@ -147,7 +148,7 @@ export class PostgresHandoffRepository implements HandoffRepository {
   remove(ids: string[]): Promise<void> {
     return this.operations.track(async () => {
       if (ids.length === 0) return;
-      await this.pool.query('DELETE FROM handoffs WHERE id = ANY($1::text[])', [ids]);
+      await this.pool.query('DELETE FROM handoffs WHERE id = ANY($1::text[])', [ids.map(postgresText)]);
     });
   }
 

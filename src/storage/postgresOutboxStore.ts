@@ -7,6 +7,7 @@ import type { ClaimedEntry, OutboxEntry, OutboxStore } from '../handoff/outbox';
 import type { DeliveryChannel } from '../handoff/repository';
 import { OperationsInFlight } from './operationsInFlight';
 import { openMigratedPool } from './postgresMigrations';
+import { postgresText, postgresTextOrNull } from './postgresText';
 
 export interface PostgresOutboxStoreOptions {
   /** The database the handoffs are in; the table is in the first schema of its search path. */
@@ -56,12 +57,12 @@ export class PostgresOutboxStore implements OutboxStore {
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::timestamptz[], $6::text[], $7::text[])
          ON CONFLICT (handoff_id, destination, reminder) DO NOTHING`,
         [
-          entries.map((entry) => entry.handoffId),
+          entries.map((entry) => postgresText(entry.handoffId)),
           entries.map((entry) => entry.destination),
           entries.map((entry) => entry.reminder ?? 0),
           entries.map((entry) => entry.attempts),
           entries.map((entry) => entry.nextAttemptAt),
-          entries.map((entry) => entry.lastError ?? null),
+          entries.map((entry) => postgresTextOrNull(entry.lastError)),
           entries.map(() => randomUUID()),
         ],
       );
@@ -94,7 +95,7 @@ export class PostgresOutboxStore implements OutboxStore {
     return this.operations.track(async () => {
       const deleted = await this.pool.query(
         'DELETE FROM outbox WHERE handoff_id = $1 AND destination = $2 AND reminder = $3 AND etag = $4',
-        [claimed.handoffId, claimed.destination, claimed.reminder ?? 0, claimed.eTag],
+        [postgresText(claimed.handoffId), claimed.destination, claimed.reminder ?? 0, claimed.eTag],
       );
       return deleted.rowCount === 1;
     });
@@ -109,13 +110,13 @@ export class PostgresOutboxStore implements OutboxStore {
         `UPDATE outbox SET attempts = $5, next_attempt_at = $6, last_error = $7, claimed_until = NULL, etag = $8
          WHERE handoff_id = $1 AND destination = $2 AND reminder = $3 AND etag = $4`,
         [
-          claimed.handoffId,
+          postgresText(claimed.handoffId),
           claimed.destination,
           claimed.reminder ?? 0,
           claimed.eTag,
           next.attempts,
           next.nextAttemptAt,
-          next.lastError ?? null,
+          postgresTextOrNull(next.lastError),
           randomUUID(),
         ],
       );
@@ -126,7 +127,9 @@ export class PostgresOutboxStore implements OutboxStore {
   removeFor(handoffIds: readonly string[]): Promise<number> {
     return this.operations.track(async () => {
       if (handoffIds.length === 0) return 0;
-      const deleted = await this.pool.query('DELETE FROM outbox WHERE handoff_id = ANY($1::text[])', [[...handoffIds]]);
+      const deleted = await this.pool.query('DELETE FROM outbox WHERE handoff_id = ANY($1::text[])', [
+        handoffIds.map(postgresText),
+      ]);
       return deleted.rowCount ?? 0;
     });
   }

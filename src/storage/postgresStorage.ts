@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import { storageEtagConflict } from './appStorage';
 import { OperationsInFlight } from './operationsInFlight';
 import { createPool, inTransaction, reasonOf } from './postgresPool';
+import { postgresJson, postgresText } from './postgresText';
 import type { ListableStorage, ListedRecord } from './recordListing';
 
 export interface PostgresStorageOptions {
@@ -58,10 +59,15 @@ export class PostgresStorage implements ListableStorage {
       if (keys.length === 0) return items;
       const { rows } = await this.pool.query<Row>(
         `SELECT key, item, etag FROM ${this.table} WHERE key = ANY($1::text[])`,
-        [keys],
+        [keys.map(postgresText)],
       );
-      // pg parses each jsonb value afresh, so callers always get their own copy.
-      for (const row of rows) items[row.key] = { ...row.item, eTag: row.etag };
+      // Rows are stored under the cleaned key; the caller looks its items up by the key it asked for.
+      const rowsByKey = new Map(rows.map((row) => [row.key, row]));
+      for (const key of keys) {
+        const row = rowsByKey.get(postgresText(key));
+        // pg parses each jsonb value afresh, so callers get their own copy (only two keys that clean alike share).
+        if (row) items[key] = { ...row.item, eTag: row.etag };
+      }
       return items;
     });
   }
@@ -71,11 +77,12 @@ export class PostgresStorage implements ListableStorage {
       if (!changes) throw new ReferenceError('Changes are required when writing.');
       // Serialised before the first await: later changes by the caller cannot leak into what is stored.
       const records = Object.keys(changes)
-        .sort() // one lock order in every instance, so two batches cannot deadlock on each other's rows
         .map((key) => {
           const { eTag, ...item } = changes[key] as StoreItem;
-          return { key, eTag, json: JSON.stringify(item) };
-        });
+          return { key: postgresText(key), eTag, json: postgresJson(item) };
+        })
+        // one lock order in every instance, so two batches cannot deadlock on each other's rows
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       if (records.length === 0) return;
       // One transaction: a batch with one stale item writes nothing.
       await inTransaction(this.pool, async (client) => {
@@ -112,7 +119,7 @@ export class PostgresStorage implements ListableStorage {
     return this.operations.track(async () => {
       if (!keys) throw new ReferenceError('Keys are required when deleting.');
       if (keys.length === 0) return;
-      await this.pool.query(`DELETE FROM ${this.table} WHERE key = ANY($1::text[])`, [keys]);
+      await this.pool.query(`DELETE FROM ${this.table} WHERE key = ANY($1::text[])`, [keys.map(postgresText)]);
     });
   }
 
