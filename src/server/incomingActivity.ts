@@ -9,7 +9,14 @@ const incomingActivitySchema = z
     type: z.string().min(1, 'must not be empty'),
     channelId: z.string().min(1, 'must not be empty'),
     serviceUrl: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
-    conversation: account,
+    // The connector puts the conversation id in a reply's URL and an HTTP header: a character neither can carry (NUL,
+    // a lone surrogate, anything past U+00FF) would leave the conversation unanswerable, so it is refused here.
+    conversation: account.extend({
+      id: z
+        .string()
+        .min(1, 'must not be empty')
+        .regex(/^[\t\x20-\x7e\x80-\xff]+$/, "must hold only characters a reply's URL and headers can carry"),
+    }),
     from: account,
     recipient: account.optional(),
     text: z.string().max(10_000, 'must be at most 10000 characters').optional(),

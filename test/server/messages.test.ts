@@ -252,6 +252,17 @@ describe('POST /api/messages', () => {
       }),
       /"serviceUrl"/,
     ],
+    ...['c\u0000d', 'c\ud800d', 'chat-\u{1F600}'].map((id): [string, string, RegExp] => [
+      `a conversation id no reply could be addressed to (${JSON.stringify(id)})`,
+      JSON.stringify({
+        type: 'message',
+        channelId: 'test',
+        serviceUrl: 'http://x/',
+        conversation: { id },
+        from: { id: 'u' },
+      }),
+      /"conversation.id"/,
+    ]),
   ])('answers an activity with %s with 400 and names the problem', async (_name, body, reason) => {
     const response = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',

@@ -1,9 +1,15 @@
 // The conversations the bot's own Direct Line keeps in memory, with a clock the test moves and small limits: the least
 // recently used one goes first, idle ones go, and a long conversation keeps its newest activities while its watermark
-// keeps counting.
+// keeps counting; bytes are bounded per conversation and in all.
 import { ConversationLimits, HostedConversations } from '../../src/webchat/directLine/conversations';
 
-const LIMITS: ConversationLimits = { maxConversations: 3, maxActivities: 3, idleLifetimeMs: 1_000 };
+const LIMITS: ConversationLimits = {
+  maxConversations: 3,
+  maxActivities: 3,
+  idleLifetimeMs: 1_000,
+  maxBytesPerConversation: 1_000_000,
+  maxTotalBytes: 10_000_000,
+};
 const USER = 'dl_abcdefghijklmnopqrstuvwxyz';
 
 describe('HostedConversations', () => {
@@ -152,6 +158,58 @@ describe('HostedConversations', () => {
       expect(conversations.append(two, { type: 'message', text: 'z' })).toBe(`${two.id}|0000000`);
       expect(conversations.since(two, undefined).watermark).toBe('1');
       expect(conversations.since(one, undefined).watermark).toBe('2');
+    });
+  });
+
+  describe('byte budgets', () => {
+    const text = (bytes: number, mark: string) => ({ type: 'message', text: mark.padEnd(bytes, '.') });
+
+    it("drops a conversation's oldest activities past its byte budget, keeping the newest and the watermark", () => {
+      conversations = new HostedConversations(
+        { ...LIMITS, maxActivities: 1_000, maxBytesPerConversation: 5_000 },
+        () => now,
+      );
+      const conversation = conversations.create(USER);
+      for (let index = 0; index < 20; index += 1) conversations.append(conversation, text(1_000, `m${index}`));
+      const kept = conversations.since(conversation, undefined);
+      expect(kept.watermark).toBe('20');
+      expect(kept.activities.length).toBeGreaterThanOrEqual(3);
+      expect(kept.activities.length).toBeLessThanOrEqual(5);
+      expect(kept.activities.at(-1)?.text?.startsWith('m19')).toBe(true);
+      expect(conversations.heldBytes).toBeLessThanOrEqual(5_000);
+    });
+
+    it('past the total budget, the least recently used conversations lose their transcripts, not the newest', () => {
+      conversations = new HostedConversations(
+        { ...LIMITS, maxConversations: 100, maxActivities: 1_000, maxTotalBytes: 10_000 },
+        () => now,
+      );
+      const all = Array.from({ length: 10 }, () => conversations.create(USER));
+      for (const conversation of all) {
+        for (let index = 0; index < 3; index += 1) conversations.append(conversation, text(1_000, 'x'));
+      }
+      expect(conversations.heldBytes).toBeLessThanOrEqual(10_000);
+      const newest = all.at(-1)!;
+      expect(conversations.since(newest, undefined).activities).toHaveLength(3);
+      expect(conversations.since(all[0], undefined)).toEqual({ activities: [], watermark: '3' });
+      // The conversations themselves go on.
+      expect(conversations.find(all[0].id)).toBeDefined();
+    });
+
+    it('gives back the bytes of conversations that go, so the count never drifts', () => {
+      conversations = new HostedConversations({ ...LIMITS, maxConversations: 2 }, () => now);
+      for (let index = 0; index < 50; index += 1) {
+        const conversation = conversations.create(USER);
+        conversations.append(conversation, text(500, 'y'));
+      }
+      expect(conversations.size).toBe(2);
+      const last = conversations.create(USER);
+      conversations.append(last, text(500, 'z'));
+      const kept = [...present(...[last.id])].map((id) => conversations.find(id)!);
+      const bytes = (activities: object[]) =>
+        activities.reduce((sum, activity) => sum + Buffer.byteLength(JSON.stringify(activity)), 0);
+      // Two conversations are left (the newest and one before it), each holding one activity.
+      expect(conversations.heldBytes).toBe(2 * bytes(conversations.since(kept[0], undefined).activities));
     });
   });
 });

@@ -67,6 +67,34 @@ describe("the bot's own Direct Line", () => {
     for (const reply of replies) expect(reply.replyToId).toBe(sent.body.id);
   });
 
+  it('keeps in the transcript only what Web Chat shows of a post, and refuses oversized parts with 413', async () => {
+    const chat = await DirectLineClient.open(bot.url);
+    await chat.poll();
+    const sent = await chat.send('yes', {
+      channelData: { clientActivityID: 'client-x', padding: 'p'.repeat(3_000) },
+      entities: [{ type: 'ClientCapabilities', note: 'e'.repeat(3_000) }],
+    });
+    expect(sent.status).toBe(200);
+    const [echo] = await chat.poll();
+    expect(echo.channelData).toEqual({ clientActivityID: 'client-x' });
+    expect(echo).not.toHaveProperty('entities');
+    expect(JSON.stringify(echo).length).toBeLessThan(1_000);
+
+    const oversized: Array<[string, Partial<Activity>]> = [
+      ['value', { value: { answer: 'v'.repeat(20_000) } }],
+      ['channelData', { channelData: { clientActivityID: 'c', junk: 'j'.repeat(5_000) } }],
+      ['entities', { entities: [{ type: 'x', junk: 'j'.repeat(5_000) }] }],
+    ];
+    for (const [part, extra] of oversized) {
+      const refused = await chat.send('hello', extra);
+      expect(refused.status).toBe(413);
+      expect(refused.body.error).toContain(part);
+    }
+    // Nothing refused reached the transcript, and the conversation goes on.
+    expect(await chat.poll()).toEqual([]);
+    expect((await chat.say('4')).join('\n')).toMatch(/4 out of 10/);
+  });
+
   it('answers a risk message with crisis resources, as on every channel', async () => {
     const chat = await DirectLineClient.open(bot.url);
     await chat.poll();

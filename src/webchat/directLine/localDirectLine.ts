@@ -33,6 +33,48 @@ const fail = (status: number, error: string): Answer => ({ status, body: { error
 const CONVERSATION_ENDED = fail(404, 'This conversation has ended; start a new one.');
 const NOT_AN_ACTIVITY = fail(400, 'The body must be an activity (a JSON object).');
 
+// What one posted activity may carry besides its text (capped at 10,000 characters by checkIncomingActivity): enough
+// for any card this bot sends and for Web Chat's own channelData, far below what would strain memory or a turn.
+const POSTED_PART_LIMITS = { value: 16 * 1024, channelData: 4 * 1024, entities: 4 * 1024 } as const;
+// Kept in the transcript of a card's submitted value: Web Chat shows a submitted card by its text, not its value.
+const TRANSCRIPT_VALUE_BYTES = 2 * 1024;
+
+const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+
+/** The first part of a posted activity over its limit, with the limit, or undefined. */
+function oversizedPart(posted: Partial<Activity>): { part: string; limit: number } | undefined {
+  for (const [part, limit] of Object.entries(POSTED_PART_LIMITS)) {
+    const carried: unknown = (posted as Record<string, unknown>)[part];
+    if (carried !== undefined && jsonBytes(carried) > limit) return { part, limit };
+  }
+  return undefined;
+}
+
+/**
+ * What the transcript keeps of a young person's activity: what Web Chat shows of it, and the id it matches its own
+ * pending copy by (channelData.clientActivityID); a card's value only when small.
+ */
+function transcriptCopy(activity: Partial<Activity>): Partial<Activity> {
+  const channelData = activity.channelData as { clientActivityID?: unknown } | undefined;
+  const clientActivityID = channelData?.clientActivityID;
+  return {
+    type: activity.type,
+    ...(activity.text !== undefined ? { text: activity.text } : {}),
+    ...(activity.value !== undefined && jsonBytes(activity.value) <= TRANSCRIPT_VALUE_BYTES
+      ? { value: activity.value as unknown }
+      : {}),
+    ...(activity.locale !== undefined ? { locale: activity.locale } : {}),
+    ...(activity.textFormat !== undefined ? { textFormat: activity.textFormat } : {}),
+    ...(typeof clientActivityID === 'string' && clientActivityID.length <= 100
+      ? { channelData: { clientActivityID } }
+      : {}),
+    channelId: activity.channelId,
+    conversation: activity.conversation,
+    from: activity.from,
+    recipient: activity.recipient,
+  };
+}
+
 /** The user id when it is one the page would make, else the 400 answer saying why not. */
 export function checkUserId(userId: unknown): string | Answer {
   if (typeof userId === 'string' && USER_ID.test(userId)) return userId;
@@ -157,6 +199,8 @@ export class LocalDirectLine {
       return fail(400, `Activity type must be one of ${USER_ACTIVITY_TYPES.join(', ')}.`);
     }
     if ((posted.attachments ?? []).length > 0) return fail(400, 'This chat does not take files or attachments.');
+    const oversized = oversizedPart(posted);
+    if (oversized) return fail(413, `The activity's ${oversized.part} must be at most ${oversized.limit} bytes.`);
     const activity = this.toBot(conversation, {
       type: posted.type,
       ...(posted.text !== undefined ? { text: posted.text } : {}),
@@ -169,7 +213,7 @@ export class LocalDirectLine {
     });
     const check = checkIncomingActivity(activity);
     if (!check.ok) return fail(400, check.reason);
-    const id = this.conversations.append(conversation, withoutServiceUrl(activity));
+    const id = this.conversations.append(conversation, transcriptCopy(activity));
     try {
       await this.runInOrder(conversation, { ...activity, id });
     } catch (error) {
