@@ -12,7 +12,7 @@ import { handoffsDeliveredThisTurn } from '../handoff/delivery';
 import type { Language } from '../i18n/languages';
 import { describeError, Logger } from '../log';
 import { isJsonObject } from '../server/jsonObject';
-import type { SafetyCheck, SafetyVerdict } from '../safety/safetyCheck';
+import { checkInWindows, type SafetyCheck, type SafetyVerdict } from '../safety/safetyCheck';
 import { referralCodeFrom } from '../handoff/referral';
 import type { AppStorage } from '../storage/appStorage';
 import { textFromSubmission, textsToCheck } from './cardSubmission';
@@ -131,7 +131,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
     const submitted = textFromSubmission(context.activity);
     if (submitted !== undefined) context.activity.text = submitted;
     const language = setTurnLanguage(context, this.i18nInstance, this.defaultLanguage);
-    const verdict = this.checkSafety(context, language.language);
+    const verdict = await this.checkSafety(context, language.language);
     const sent = sentThisTurn(context);
     try {
       await this.runWithState(context, language, verdict);
@@ -173,11 +173,11 @@ export class SmallStepsBot extends TeamsActivityHandler {
   }
 
   /** The safety check, on everything a message carries, before any dialog (or storage) sees it. */
-  private checkSafety(context: TurnContext, language: Language): SafetyVerdict | undefined {
+  private async checkSafety(context: TurnContext, language: Language): Promise<SafetyVerdict | undefined> {
     if (context.activity.type !== (ActivityTypes.Message as string)) return undefined;
     const texts = textsToCheck(context.activity);
     if (texts.length === 0) return undefined;
-    const verdict = this.safety.check(texts.join('\n'), language, (error) =>
+    const verdict = await checkInWindows(this.safety, texts.join('\n'), language, (error) =>
       this.logger.error(
         { error: describeError(error) },
         'safety check failed; the message is treated as needing a human',

@@ -615,7 +615,13 @@ function consentingAnswer(expectation: Expectation): string | undefined {
 /** The answer that consents, at the consent-critical choice questions. */
 const CONSENTING_CHOICE: Partial<Record<ChoicePrompt, string>> = { share: 'share' };
 
-export function understand(text: string, expectation: Expectation, language: Language): Interpretation {
+// How much of a reply is read to tell what it is: far more than any answer to a question (a long note is kept whole by
+// the caller), and short enough that reading it takes a few milliseconds, never a long pause for every other young
+// person's turn (the safety check reads all of it, in windows: src/safety/safetyCheck.ts).
+export const UNDERSTANDING_READ_LIMIT = 1_500;
+
+export function understand(fullText: string, expectation: Expectation, language: Language): Interpretation {
+  const text = fullText.length > UNDERSTANDING_READ_LIMIT ? fullText.slice(0, UNDERSTANDING_READ_LIMIT) : fullText;
   const compiled = compiledFor(language);
   const consenting = consentingAnswer(expectation);
   const changed = changeOfMind(text, expectation, language, compiled);

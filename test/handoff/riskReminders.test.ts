@@ -71,10 +71,10 @@ describe.each(HANDOFF_STORES)('reminders of unacknowledged immediate handoffs on
   let store: HandoffStoreUnderTest;
   let receiver: WebhookReceiver;
   const running: OutboxUnderTest[] = [];
-  const start = async (destinations: HandoffDestination[], maxReminders = 2) => {
+  const start = async (destinations: HandoffDestination[], maxReminders = 2, ackMs = ACK_MS) => {
     const outbox = await outboxOn(store, destinations, {
       pollMs: 20,
-      reminders: { ackMs: ACK_MS, maxReminders, destinations: ['webhook'] },
+      reminders: { ackMs, maxReminders, destinations: ['webhook'] },
     });
     running.push(outbox);
     return outbox;
@@ -140,19 +140,25 @@ describe.each(HANDOFF_STORES)('reminders of unacknowledged immediate handoffs on
 
   it('keeps a reminder due across a restart: the next process sends it', async () => {
     const before = recordingDestination('webhook');
-    const first = await start([before]);
+    // Long enough that the first process stops well before the reminder is due, however slow the machine.
+    const first = await start([before], 1, 2_000);
     const summary = await deliver(first.delivery, 'immediate');
     await first.outbox.idle();
     expect(before.sends).toEqual([{ id: summary.id }]);
     await first.outbox.stop(1_000);
 
     const after = recordingDestination('webhook');
-    const second = await start([after], 1);
+    const second = await start([after], 1, 2_000);
     await until(() => (after.sends.length > 0 ? after.sends : undefined));
     expect(after.sends).toEqual([
       { id: summary.id, reminder: { number: 1, unacknowledgedMinutes: expect.any(Number) as number } },
     ]);
-    expect((await second.inbox.get(summary.id))?.reminders).toEqual([
+    // Recorded just after the send returns: waited for, not raced.
+    const record = await until(async () => {
+      const kept = await second.inbox.get(summary.id);
+      return kept?.reminders ? kept : undefined;
+    });
+    expect(record.reminders).toEqual([
       { number: 1, destination: 'webhook', state: 'sent', at: expect.any(String) as string },
     ]);
   });
