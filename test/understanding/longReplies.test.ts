@@ -10,10 +10,12 @@ describe('long replies', () => {
   });
 
   it('a long note is the note', () => {
-    expect(understand(`please call my mum not my dad${LONG_TAIL}`, { kind: 'text', nothingMeans: 'no' }, 'en')).toEqual({
-      kind: 'answer',
-      value: 'text',
-    });
+    expect(understand(`please call my mum not my dad${LONG_TAIL}`, { kind: 'text', nothingMeans: 'no' }, 'en')).toEqual(
+      {
+        kind: 'answer',
+        value: 'text',
+      },
+    );
   });
 
   it('a long answer to the check-in starting with its number is that number', () => {
