@@ -89,48 +89,33 @@ const wholeNumber = (min: number, max: number, what: string) => {
   return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
 };
 
-// Service URLs besides the Bot Framework's own that replies may go to: http(s) URLs, comma-separated.
-const serviceUrls = z
-  .string()
-  .trim()
-  .default('')
-  .transform((value, context) => {
-    const urls = value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry.length > 0);
-    for (const url of urls) {
-      if (!/^https?:\/\/[^\s/@]+(\/\S*)?$/.test(url) || !URL.canParse(url)) {
-        context.addIssue({
-          code: 'custom',
-          message: `must be comma-separated http(s) URLs ("${url.slice(0, 60)}" is not)`,
-        });
+/** A comma-separated list whose every entry `isValid`; otherwise the first bad one is named after `what`. */
+const commaList = (what: string, isValid: (entry: string) => boolean) =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, context) => {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+      const bad = entries.find((entry) => !isValid(entry));
+      if (bad !== undefined) {
+        context.addIssue({ code: 'custom', message: `must be ${what} ("${bad.slice(0, 60)}" is not)` });
         return z.NEVER;
       }
-    }
-    return urls;
-  });
+      return entries;
+    });
 
-// Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated.
-const trustedProxies = z
-  .string()
-  .trim()
-  .default('')
-  .transform((value, context) => {
-    const entries = value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry.length > 0);
-    const bad = entries.find((entry) => !isProxyEntry(entry));
-    if (bad !== undefined) {
-      context.addIssue({
-        code: 'custom',
-        message: `must be IP addresses or CIDR ranges ("${bad.slice(0, 60)}" is not)`,
-      });
-      return z.NEVER;
-    }
-    return entries;
-  });
+// Service URLs besides the Bot Framework's own that replies may go to.
+const serviceUrls = commaList(
+  'comma-separated http(s) URLs',
+  (url) => /^https?:\/\/[^\s/@]+(\/\S*)?$/.test(url) && URL.canParse(url),
+);
+
+// Reverse proxies whose X-Forwarded-For is believed.
+const trustedProxies = commaList('IP addresses or CIDR ranges', isProxyEntry);
 
 const optionalText = z
   .string()
