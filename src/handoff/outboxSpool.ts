@@ -2,9 +2,9 @@
 // which may be what is broken), written atomically and fsynced. The outbox moves them into the handoff store, and
 // sends what was not yet sent, once storage answers again.
 import { createHash } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DurableJsonFile, finishedJsonFiles } from '../storage/durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from '../storage/durableJsonFile';
 import type { HandoffSummary } from './handoffSummary';
 import type { HandoffRecord } from './repository';
 
@@ -20,7 +20,7 @@ export class HandoffSpool {
   constructor(private readonly dir: string) {}
 
   async keep(spooled: SpooledHandoff): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await makePrivateDir(this.dir);
     await new DurableJsonFile<SpooledHandoff>(this.fileFor(spooled.summary.id)).write(spooled);
   }
 

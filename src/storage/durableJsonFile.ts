@@ -1,9 +1,18 @@
 // A lowdb adapter that writes a JSON file atomically and durably: temp file, fsync, rename.
 // lowdb's own JSONFile (steno) renames without fsync, which survives a killed process but not a power cut.
-import { readdir, readFile } from 'node:fs/promises';
+// Files hold young people's words: readable by the service's own user only (0600, in folders made 0700).
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
+
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIR = 0o700;
+
+/** Makes a folder (and the missing ones above it) that only the service's own user can open. */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
+}
 
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(private readonly filename: string) {}
@@ -25,7 +34,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileAtomic(this.filename, JSON.stringify(data), { fsync: true });
+    await writeFileAtomic(this.filename, JSON.stringify(data), { fsync: true, mode: PRIVATE_FILE });
   }
 }
 

@@ -2,7 +2,7 @@
 // and fsynced (DurableJsonFile), its eTag inside; the inbox is listed by reading the folder. No index file: adding a
 // handoff writes only its own file, so simultaneous handoffs never compete for one write.
 import { createHash, randomUUID } from 'node:crypto';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../handoff/repository';
 import type { HandoffUrgency } from '../handoff/handoffContext';
 import type { Logger } from '../log';
-import { DurableJsonFile, finishedJsonFiles } from './durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from './durableJsonFile';
 import { removeWithLeftovers } from './leftoverTempFiles';
 import { OperationsInFlight } from './operationsInFlight';
 
@@ -96,7 +96,7 @@ export class LowdbHandoffRepository implements HandoffRepository {
   /** Opens (creating if needed) <dataDir>/handoffs; rejects when it cannot be made. */
   static async open(dataDir: string, logger: Logger): Promise<LowdbHandoffRepository> {
     const dir = path.join(path.resolve(dataDir), 'handoffs');
-    await mkdir(dir, { recursive: true });
+    await makePrivateDir(dir);
     return new LowdbHandoffRepository(dir, logger);
   }
 

@@ -2,11 +2,11 @@
 // atomically and fsynced (DurableJsonFile), its eTag inside. A claim is an eTag-checked rewrite of the file, under a
 // lock per file shared by every store in this process (lowdb serves one instance: see README, Storage).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import type { ClaimedEntry, OutboxEntry, OutboxStore } from '../handoff/outbox';
-import { DurableJsonFile, finishedJsonFiles } from './durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from './durableJsonFile';
 import { OperationsInFlight } from './operationsInFlight';
 
 /** What one file holds: the entry, its eTag, and until when a worker holds it. */
@@ -27,7 +27,7 @@ export class LowdbOutboxStore implements OutboxStore {
   /** Opens (creating if needed) <dataDir>/outbox; rejects when it cannot be made. */
   static async open(dataDir: string): Promise<LowdbOutboxStore> {
     const dir = path.join(path.resolve(dataDir), 'outbox');
-    await mkdir(dir, { recursive: true });
+    await makePrivateDir(dir);
     return new LowdbOutboxStore(dir);
   }
 

@@ -1,7 +1,7 @@
 // botbuilder Storage on lowdb files: one small file per storage key, so a turn rewrites only its own records
 // and the cost of a turn does not grow with the number of young people stored.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import type { StoreItem, StoreItems } from 'botbuilder';
@@ -10,7 +10,7 @@ import { storageEtagConflict } from './appStorage';
 import { removeWithLeftovers } from './leftoverTempFiles';
 import type { ListableStorage, ListedRecord } from './recordListing';
 import { OperationsInFlight } from './operationsInFlight';
-import { DurableJsonFile, finishedJsonFiles } from './durableJsonFile';
+import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from './durableJsonFile';
 
 /** What one file holds: the key is kept so the folder can be listed later (retention, export). */
 interface StoredRecord {
@@ -31,7 +31,7 @@ export class LowdbStorage implements ListableStorage {
   /** Opens (creating if needed) the store in `dataDir`; rejects when the folder cannot be written. */
   static async open(dataDir: string): Promise<LowdbStorage> {
     const storage = new LowdbStorage(path.resolve(dataDir));
-    await mkdir(storage.recordsDir, { recursive: true });
+    await makePrivateDir(storage.recordsDir);
     await storage.checkHealth();
     return storage;
   }
@@ -71,7 +71,7 @@ export class LowdbStorage implements ListableStorage {
           }
           for (const [index, key] of keys.entries()) {
             databases[index].data = { key, item: { ...items[index], eTag: randomUUID() } };
-            await mkdir(path.dirname(this.fileFor(key)), { recursive: true });
+            await makePrivateDir(path.dirname(this.fileFor(key)));
             await databases[index].write();
           }
         },
