@@ -9,6 +9,8 @@ const LIMITS: ConversationLimits = {
   idleLifetimeMs: 1_000,
   maxBytesPerConversation: 1_000_000,
   maxTotalBytes: 10_000_000,
+  postBurst: 3,
+  postsPerSecond: 2,
 };
 const USER = 'dl_abcdefghijklmnopqrstuvwxyz';
 
@@ -211,5 +213,20 @@ describe('HostedConversations', () => {
       // Two conversations are left (the newest and one before it), each holding one activity.
       expect(conversations.heldBytes).toBe(2 * bytes(conversations.since(kept[0], undefined).activities));
     });
+  });
+
+  it('lets a conversation post its burst at once, then as fast as its allowance refills', () => {
+    const conversation = conversations.create(USER);
+    const other = conversations.create(USER);
+    expect([1, 2, 3, 4].map(() => conversations.takePost(conversation))).toEqual([true, true, true, false]);
+    // Another conversation has its own allowance.
+    expect(conversations.takePost(other)).toBe(true);
+    now += 400;
+    expect(conversations.takePost(conversation)).toBe(false);
+    now += 100; // 0.5 s at 2 a second: one post back
+    expect(conversations.takePost(conversation)).toBe(true);
+    expect(conversations.takePost(conversation)).toBe(false);
+    now += 60_000; // never more than the burst, however long it waited
+    expect([1, 2, 3, 4].map(() => conversations.takePost(conversation))).toEqual([true, true, true, false]);
   });
 });

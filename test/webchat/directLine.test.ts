@@ -95,6 +95,18 @@ describe("the bot's own Direct Line", () => {
     expect((await chat.say('4')).join('\n')).toMatch(/4 out of 10/);
   });
 
+  it('refuses a script posting as fast as it can with 429 and a reason, and lets the conversation go on after', async () => {
+    const chat = await DirectLineClient.open(bot.url);
+    await chat.poll();
+    const answers = await Promise.all(Array.from({ length: 40 }, () => chat.send('spam')));
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(20);
+    expect(refused.length).toBeGreaterThanOrEqual(10);
+    expect(refused[0].body.error).toMatch(/Too many messages/);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await chat.send('hello')).status).toBe(200);
+  });
+
   it('answers a risk message with crisis resources, as on every channel', async () => {
     const chat = await DirectLineClient.open(bot.url);
     await chat.poll();

@@ -16,6 +16,9 @@ export interface ConversationLimits {
   maxBytesPerConversation: number;
   /** Bytes of transcript kept in all; past this the least recently used conversations lose their transcripts. */
   maxTotalBytes: number;
+  /** Posts a conversation may make at once, and how many a second it gets back (a token bucket per conversation). */
+  postBurst: number;
+  postsPerSecond: number;
 }
 
 export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
@@ -25,6 +28,9 @@ export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
   // A long conversation with cards is ~100 KB; 10,000 of them fit in the total only if most are short, as they are.
   maxBytesPerConversation: 256 * 1024,
   maxTotalBytes: 64 * 1024 * 1024,
+  // Far above anyone typing, or tapping a card's buttons; far below a script posting as fast as it can.
+  postBurst: 20,
+  postsPerSecond: 2,
 };
 
 /** The size an activity takes in the transcript (its JSON, as it is sent to the browser). */
@@ -43,6 +49,8 @@ export interface HostedConversation {
   /** Sequence number of activities[0]. */
   firstSequence: number;
   lastUsedAt: number;
+  /** Posts it may still make now, and when that was last worked out. */
+  postAllowance: { posts: number; at: number };
 }
 
 export interface ActivitySet {
@@ -81,6 +89,7 @@ export class HostedConversations {
       sizes: [],
       firstSequence: 0,
       lastUsedAt: this.now(),
+      postAllowance: { posts: this.limits.postBurst, at: this.now() },
     };
     this.conversations.set(conversation.id, conversation);
     return conversation;
@@ -125,6 +134,19 @@ export class HostedConversations {
       if (stalest !== conversation) this.dropOldest(stalest, stalest.activities.length);
     }
     return id;
+  }
+
+  /** Takes one post from the conversation's allowance; false, taking nothing, when it has none left just now. */
+  takePost(conversation: HostedConversation): boolean {
+    const now = this.now();
+    const { posts, at } = conversation.postAllowance;
+    const refilled = Math.min(this.limits.postBurst, posts + ((now - at) / 1000) * this.limits.postsPerSecond);
+    if (refilled < 1) {
+      conversation.postAllowance = { posts: refilled, at: now };
+      return false;
+    }
+    conversation.postAllowance = { posts: refilled - 1, at: now };
+    return true;
   }
 
   /** Bytes of transcript held in all (for the load test). */

@@ -191,6 +191,9 @@ export class LocalDirectLine {
   async postFromUser(claims: TokenClaims, body: unknown): Promise<Answer> {
     const conversation = this.conversations.find(claims.conversationId);
     if (!conversation) return CONVERSATION_ENDED;
+    if (!this.conversations.takePost(conversation)) {
+      return fail(429, 'Too many messages at once; please wait a moment and send it again.');
+    }
     if (!isJsonObject(body)) return NOT_AN_ACTIVITY;
     const posted = body as Partial<Activity>;
     const value: unknown = posted.value;
