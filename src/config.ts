@@ -13,15 +13,19 @@ export const SUPPORTED_COUNTRIES = ['GB', 'BR', 'ES', 'NO', 'TR', 'PK'] as const
 
 const MIN_TOKEN_LENGTH = 32;
 
+/** The entries of a comma-separated setting, trimmed, empty ones left out. */
+const commaSeparated = (value: string): string[] =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+
 /** `name:token` pairs, comma-separated; the name is what the audit log records, never the token. */
 const practitionerTokens = z
   .string()
   .default('')
   .transform((value, context) => {
-    const entries = value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry.length > 0);
+    const entries = commaSeparated(value);
     const tokens: Array<{ name: string; token: string }> = [];
     for (const entry of entries) {
       const separator = entry.indexOf(':');
@@ -96,10 +100,7 @@ const commaList = (what: string, isValid: (entry: string) => boolean) =>
     .trim()
     .default('')
     .transform((value, context) => {
-      const entries = value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry.length > 0);
+      const entries = commaSeparated(value);
       const bad = entries.find((entry) => !isValid(entry));
       if (bad !== undefined) {
         context.addIssue({ code: 'custom', message: `must be ${what} ("${bad.slice(0, 60)}" is not)` });

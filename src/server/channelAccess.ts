@@ -3,6 +3,7 @@
 // so only this machine may call, unless a developer turns that off on purpose. Either way the bot replies only to
 // service URLs it trusts: the serviceUrl is whatever the caller wrote, and the bot POSTs its replies there.
 import { isIP } from 'node:net';
+import { plainAddress } from './clientAddress';
 
 export interface ChannelAccessPolicy {
   /** A Microsoft App ID is set: the adapter checks the Bot Framework token on every activity. */
@@ -39,9 +40,9 @@ export const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'] 
 /** 127.0.0.0/8, ::1, and IPv4 loopback written as IPv6. */
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
-  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
-  if (isIP(v4) === 4) return v4.split('.')[0] === '127';
-  return address === '::1';
+  const plain = plainAddress(address);
+  if (isIP(plain) === 4) return plain.split('.')[0] === '127';
+  return plain === '::1';
 }
 
 /** A URL's host is this machine: localhost, 127.0.0.0/8 or [::1] (0.0.0.0 is not: it is no address to reply to). */

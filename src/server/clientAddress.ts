@@ -34,8 +34,8 @@ export function isProxyEntry(entry: string): boolean {
   return /^\d+$/.test(prefix) && bits >= 0 && bits <= (family === 6 ? 128 : 32);
 }
 
-// IPv4 written as IPv6 by a dual-stack socket is the same client.
-const plain = (address: string) =>
+/** The address as IPv4 when a dual-stack socket wrote an IPv4 client as IPv6 ("::ffff:10.0.0.5"): the same client. */
+export const plainAddress = (address: string): string =>
   address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 
 /**
@@ -47,9 +47,9 @@ export function clientAddress(
   forwardedFor: string | undefined,
   trusted: TrustedProxies,
 ): string {
-  const socketAddress = plain(peer ?? '');
+  const socketAddress = plainAddress(peer ?? '');
   if (trusted.empty || !trusted.has(socketAddress) || !forwardedFor) return socketAddress;
-  const hops = forwardedFor.split(',').map((hop) => plain(hop.trim()));
+  const hops = forwardedFor.split(',').map((hop) => plainAddress(hop.trim()));
   if (hops.some((hop) => isIP(hop) === 0)) return socketAddress;
   for (let index = hops.length - 1; index >= 0; index -= 1) {
     if (!trusted.has(hops[index])) return hops[index];
