@@ -2,18 +2,29 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages';
 import { readLabelledReplies } from '../../src/understanding/evaluate';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'understanding');
 
 describe('the frozen answer-understanding set', () => {
-  it('is unchanged since it was frozen', () => {
-    const recorded = /\| `en\.jsonl` +\| `([0-9a-f]{64})` +\|/.exec(readFileSync(path.join(dir, 'README.md'), 'utf8'));
+  it.each(SUPPORTED_LANGUAGES)('%s is unchanged since it was frozen', (language) => {
+    const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const recorded = new RegExp(`\\| \`${language}\\.jsonl\` +\\| \`([0-9a-f]{64})\` +\\|`).exec(readme);
     const digest = createHash('sha256')
-      .update(readFileSync(path.join(dir, 'en.jsonl')))
+      .update(readFileSync(path.join(dir, `${language}.jsonl`)))
       .digest('hex');
     expect(recorded?.[1]).toBe(digest);
   });
+
+  it.each(SUPPORTED_LANGUAGES.filter((language) => language !== 'en'))(
+    '%s has at least 100 replies, every prompt type among them',
+    (language) => {
+      const replies = readLabelledReplies(path.join(dir, `${language}.jsonl`));
+      expect(replies.length).toBeGreaterThanOrEqual(100);
+      expect(new Set(replies.map((reply) => reply.prompt)).size).toBe(15);
+    },
+  );
 
   it('has at least 400 replies, every prompt type among them', () => {
     const replies = readLabelledReplies(path.join(dir, 'en.jsonl'));
