@@ -23,12 +23,13 @@ import { loadUnderstanding } from './understanding/understand';
 import { loadSummaryItemWords } from './handoff/summaryItems';
 import { createAdapter } from './server/adapter';
 import { HttpServer } from './server/httpServer';
-import { AppStorage, openHandoffRepository, openStorage } from './storage';
+import { AppStorage, jsonFilesFor, openHandoffRepository, openStorage } from './storage';
 import { importOldLayoutHandoffs } from './storage/oldHandoffLayout';
 import { PersonalDataEraser } from './privacy/erasure';
 import { loadPersonKeys } from './privacy/personKeys';
 import { RetentionSchedule } from './privacy/retention';
 import { openOutboxStore } from './storage/outboxStores';
+import { PreConsentStorage } from './storage/preConsentStorage';
 import { WebChatPage } from './webchat/page';
 
 export interface App {
@@ -56,8 +57,9 @@ function handoffDestinations(config: Config, adapter: CloudAdapter, t: Translate
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
-  const storage = await openStorage(config.storage);
-  const handoffRepository = await openHandoffRepository(config.storage, logger);
+  const files = jsonFilesFor(config);
+  const storage = await openStorage(config.storage, files);
+  const handoffRepository = await openHandoffRepository(config.storage, logger, files);
   // A failed import leaves the old handoffs where they were, for the next start; the bot still starts, so a young
   // person in crisis still gets an answer.
   await importOldLayoutHandoffs(storage, handoffRepository, logger).catch((error: unknown) =>
@@ -68,7 +70,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   );
   const inbox = new HandoffInbox(handoffRepository);
   const personKeys = await loadPersonKeys(config.personKeySecret, storage, logger);
-  const outboxStore = await openOutboxStore(config.storage);
+  const outboxStore = await openOutboxStore(config.storage, files);
   const eraser = new PersonalDataEraser({
     storage,
     inbox,
@@ -76,14 +78,19 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     pendingSends: outboxStore,
   });
-  const state = new BotState(new ConversationState(storage), new UserState(storage), { personKeys, eraser });
+  const preConsent = config.keepBeforeConsent === 'memory' ? new PreConsentStorage(storage) : undefined;
+  const state = new BotState(new ConversationState(preConsent ?? storage), new UserState(storage), {
+    personKeys,
+    eraser,
+    preConsent,
+  });
   const i18n = await createI18n(config.defaultLanguage);
   const adapter = createAdapter(config.bot, state, logger);
   const practitionerT: Translate = i18n.getFixedT(config.defaultLanguage);
   const outbox = new HandoffOutbox({
     store: outboxStore,
     inbox,
-    spool: new HandoffSpool(config.handoffOutbox.spoolDir),
+    spool: new HandoffSpool(config.handoffOutbox.spoolDir, files),
     destinations: handoffDestinations(config, adapter, practitionerT),
     logger,
     retryDelaysMs: config.handoffOutbox.retryDelaysMs,

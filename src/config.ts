@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { RiskReminderPolicy } from './handoff/riskReminders';
 import { isProxyEntry } from './server/clientAddress';
+import { parseEncryptionKey } from './storage/fileEncryption';
 import { SUPPORTED_LANGUAGES } from './i18n/languages';
 
 // Countries whose crisis resources ship with the bot (locales/); a service elsewhere must add its own first.
@@ -115,6 +116,24 @@ const serviceUrls = commaList(
   (url) => /^https?:\/\/[^\s/@]+(\/\S*)?$/.test(url) && URL.canParse(url),
 );
 
+// Keys for encrypting files at rest: each 32 bytes in base64 or hex. A bad one is named by its place, never shown.
+const encryptionKeys = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, context) => {
+    const keys = commaSeparated(value).map(parseEncryptionKey);
+    const bad = keys.findIndex((key) => key === undefined);
+    if (bad >= 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be 32-byte keys in base64 or hex, e.g. from \`openssl rand -base64 32\` (key ${bad + 1} is not)`,
+      });
+      return z.NEVER;
+    }
+    return keys as Buffer[];
+  });
+
 // Reverse proxies whose X-Forwarded-For is believed.
 const trustedProxies = commaList('IP addresses or CIDR ranges', isProxyEntry);
 
@@ -144,6 +163,8 @@ const configSchema = z
     ALLOWED_SERVICE_URLS: serviceUrls,
     TRUST_PROXY: trustedProxies,
     DATA_DIR: z.string().trim().min(1, 'must name a folder').default('./data'),
+    DATA_ENCRYPTION_KEY: encryptionKeys,
+    DATA_ENCRYPTION_PREVIOUS_KEYS: encryptionKeys,
     STORAGE: z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' }).default('lowdb'),
     DATABASE_URL: optionalText.pipe(
       z.string().refine((value) => value === '' || /^postgres(ql)?:\/\/\S+$/.test(value), {
@@ -203,6 +224,7 @@ const configSchema = z
     RISK_REMINDER_DESTINATIONS: reminderDestinations,
     PERSON_KEY_SECRET: z.string().trim().default(''),
     HANDOFF_AFTER_DELETE: z.enum(['delete', 'keep'], { message: 'must be delete or keep' }).default('delete'),
+    KEEP_BEFORE_CONSENT: z.enum(['memory', 'storage'], { message: 'must be memory or storage' }).default('memory'),
     WEB_CHAT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
     DIRECT_LINE_SECRET: optionalText,
     DIRECT_LINE_ENDPOINT: z
@@ -224,6 +246,11 @@ const configSchema = z
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
     if (env.STORAGE === 'postgres' && env.DATABASE_URL === '')
       problem('DATABASE_URL', 'is required when STORAGE=postgres');
+    if (env.DATA_ENCRYPTION_KEY.length > 1)
+      problem('DATA_ENCRYPTION_KEY', 'must be one key (old ones go in DATA_ENCRYPTION_PREVIOUS_KEYS)');
+    if (env.DATA_ENCRYPTION_PREVIOUS_KEYS.length > 0 && env.DATA_ENCRYPTION_KEY.length === 0) {
+      problem('DATA_ENCRYPTION_KEY', 'must be set when DATA_ENCRYPTION_PREVIOUS_KEYS is');
+    }
     if (env.PERSON_KEY_SECRET !== '' && env.PERSON_KEY_SECRET.length < 32) {
       problem('PERSON_KEY_SECRET', 'must be at least 32 characters');
     }
@@ -287,6 +314,13 @@ export interface Config {
   personKeySecret: string;
   /** What "delete my data" does with handoffs a practitioner has acknowledged. */
   handoffAfterDelete: 'delete' | 'keep';
+  /**
+   * Where a conversation waits for a yes to keeping answers: this process's memory (nothing on disk before consent) or
+   * storage (for several instances without affinity).
+   */
+  keepBeforeConsent: 'memory' | 'storage';
+  /** DATA_ENCRYPTION_KEY (and the previous keys still read): files on local disk are encrypted with it. */
+  dataEncryption?: { current: Buffer; previous: Buffer[] };
   /** The Web Chat page at /; undefined when WEB_CHAT=off. Azure's Direct Line when a secret is set, else the bot's own. */
   webChat?: { azureDirectLine?: { endpoint: string; secret: string } };
   logLevel: ParsedEnv['LOG_LEVEL'];
@@ -339,6 +373,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       parsed.STORAGE === 'postgres'
         ? { kind: 'postgres', databaseUrl: parsed.DATABASE_URL }
         : { kind: 'lowdb', dataDir: parsed.DATA_DIR },
+    ...(parsed.DATA_ENCRYPTION_KEY.length > 0
+      ? { dataEncryption: { current: parsed.DATA_ENCRYPTION_KEY[0], previous: parsed.DATA_ENCRYPTION_PREVIOUS_KEYS } }
+      : {}),
     defaultLanguage: parsed.DEFAULT_LOCALE,
     serviceName: parsed.SERVICE_NAME,
     serviceContact: parsed.SERVICE_CONTACT,
@@ -366,6 +403,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     personKeySecret: parsed.PERSON_KEY_SECRET,
     handoffAfterDelete: parsed.HANDOFF_AFTER_DELETE,
+    keepBeforeConsent: parsed.KEEP_BEFORE_CONSENT,
     ...(parsed.WEB_CHAT === 'on'
       ? {
           webChat: parsed.DIRECT_LINE_SECRET

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       riskFollowUp: { ackMs: 15 * 60_000, maxReminders: 3, destinations: ['webhook', 'teams'] },
       personKeySecret: '',
       handoffAfterDelete: 'delete',
+      keepBeforeConsent: 'memory',
       webChat: {},
       logLevel: 'info',
     });
@@ -63,6 +64,9 @@ describe('loadConfig', () => {
       DIRECT_LINE_SECRET: 'd'.repeat(50),
       DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/v3/directline',
       LOG_LEVEL: 'warn',
+      KEEP_BEFORE_CONSENT: 'storage',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      DATA_ENCRYPTION_PREVIOUS_KEYS: ` ${Buffer.alloc(32, 9).toString('hex')} `,
     });
     expect(config).toEqual({
       port: 8080,
@@ -93,6 +97,8 @@ describe('loadConfig', () => {
       riskFollowUp: { ackMs: 5 * 60_000, maxReminders: 2, destinations: ['teams'] },
       personKeySecret: '',
       handoffAfterDelete: 'delete',
+      keepBeforeConsent: 'storage',
+      dataEncryption: { current: Buffer.alloc(32, 7), previous: [Buffer.alloc(32, 9)] },
       webChat: {
         azureDirectLine: {
           endpoint: 'https://europe.directline.botframework.com/v3/directline',
@@ -158,6 +164,19 @@ describe('loadConfig', () => {
       'Configuration error: PRACTITIONER_TOKENS token for "ana" must be at least 32 characters.',
     ],
     [{ MicrosoftAppId: 'app' }, 'Configuration error: MicrosoftAppPassword is required when MicrosoftAppId is set.'],
+    [{ KEEP_BEFORE_CONSENT: 'disk' }, 'Configuration error: KEEP_BEFORE_CONSENT must be memory or storage.'],
+    [
+      { DATA_ENCRYPTION_KEY: 'my-secret-password' },
+      'Configuration error: DATA_ENCRYPTION_KEY must be 32-byte keys in base64 or hex, e.g. from `openssl rand -base64 32` (key 1 is not).',
+    ],
+    [
+      { DATA_ENCRYPTION_KEY: `${Buffer.alloc(32, 1).toString('base64')},${Buffer.alloc(32, 2).toString('base64')}` },
+      'Configuration error: DATA_ENCRYPTION_KEY must be one key (old ones go in DATA_ENCRYPTION_PREVIOUS_KEYS).',
+    ],
+    [
+      { DATA_ENCRYPTION_PREVIOUS_KEYS: Buffer.alloc(32, 1).toString('base64') },
+      'Configuration error: DATA_ENCRYPTION_KEY must be set when DATA_ENCRYPTION_PREVIOUS_KEYS is.',
+    ],
     [
       { ALLOW_UNAUTHENTICATED_CHANNEL: 'yes' },
       'Configuration error: ALLOW_UNAUTHENTICATED_CHANNEL must be true or false.',

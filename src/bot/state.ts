@@ -6,6 +6,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { GboRating } from '../goals/gbo';
 import { CONVERSATION_OWNER_PROPERTY, ErasureReport, NOTHING_ELSEWHERE, PersonalDataEraser } from '../privacy/erasure';
 import { PersonKeys } from '../privacy/personKeys';
+import type { PreConsentStorage } from '../storage/preConsentStorage';
 import type { DirectAnswer } from '../safety/directAnswer';
 import type { SignalKind } from '../safety/types';
 
@@ -193,6 +194,8 @@ export interface BotStatePrivacy {
   personKeys: PersonKeys;
   /** Finds and removes a young person's records beyond this turn's own; without it (dialog tests), only those go. */
   eraser?: PersonalDataEraser;
+  /** Where conversations wait, in memory, for a yes to keeping answers; without it they are stored from the start. */
+  preConsent?: PreConsentStorage;
 }
 
 /** Typed accessors over botbuilder state; dialogs read and write through these, never ad hoc keys. */
@@ -241,7 +244,8 @@ export class BotState {
 
   /**
    * Saves the turn's state. A conversation with nothing to come back to (after a "no" to keeping answers, once it has
-   * ended, after "delete my data") leaves no record at all; any other is marked with whose it is.
+   * ended, after "delete my data") leaves no record at all; any other is marked with whose it is, and until they say
+   * yes to keeping their answers it stays in memory (preConsent), not in storage.
    */
   async saveChanges(context: TurnContext): Promise<void> {
     const conversation = this.conversationState.get(context) as Record<string, unknown> | undefined;
@@ -249,6 +253,9 @@ export class BotState {
       await this.conversationState.delete(context);
     } else if (conversation) {
       await this.owner.set(context, this.personKeyOf(context));
+      const key = this.conversationState.getStorageKey(context);
+      const keepsAnswers = (await this.readProfile(context))?.consent?.given === true;
+      if (key) this.privacy.preConsent?.holdInMemory(key, !keepsAnswers);
       await this.conversationState.saveChanges(context);
     }
     await this.userState.saveChanges(context);

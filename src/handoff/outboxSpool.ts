@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from '../storage/durableJsonFile';
+import { finishedJsonFiles, JsonFiles, makePrivateDir } from '../storage/durableJsonFile';
 import type { HandoffSummary } from './handoffSummary';
 import type { HandoffRecord } from './repository';
 
@@ -17,18 +17,24 @@ export interface SpooledHandoff {
 }
 
 export class HandoffSpool {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly files = new JsonFiles(),
+  ) {}
 
   async keep(spooled: SpooledHandoff): Promise<void> {
     await makePrivateDir(this.dir);
-    await new DurableJsonFile<SpooledHandoff>(this.fileFor(spooled.summary.id)).write(spooled);
+    await this.files.file<SpooledHandoff>(this.fileFor(spooled.summary.id)).write(spooled);
   }
 
   /** Every spooled handoff; a damaged file is skipped (and reported by name) rather than blocking the others. */
   async list(onUnreadable: (file: string) => void): Promise<SpooledHandoff[]> {
     const spooled: SpooledHandoff[] = [];
     for (const file of await finishedJsonFiles(this.dir)) {
-      const content = await new DurableJsonFile<SpooledHandoff>(file).read().catch(() => undefined);
+      const content = await this.files
+        .file<SpooledHandoff>(file)
+        .read()
+        .catch(() => undefined);
       if (content === null) continue; // removed since the folder was read
       if (typeof content?.summary?.id === 'string') spooled.push(content);
       else onUnreadable(file);

@@ -20,7 +20,7 @@ import {
 } from '../handoff/repository';
 import type { HandoffUrgency } from '../handoff/handoffContext';
 import type { Logger } from '../log';
-import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from './durableJsonFile';
+import { finishedJsonFiles, JsonFiles, makePrivateDir } from './durableJsonFile';
 import { removeWithLeftovers } from './leftoverTempFiles';
 import { OperationsInFlight } from './operationsInFlight';
 
@@ -82,7 +82,7 @@ export class LowdbHandoffRepository implements HandoffRepository {
       const replacement = this.stored(record);
       return this.locks.acquire(file, async () => {
         if ((await this.readVersioned(file))?.eTag !== eTag) return false;
-        await new DurableJsonFile<StoredHandoff>(file).write(replacement);
+        await this.files.file<StoredHandoff>(file).write(replacement);
         return true;
       });
     },
@@ -91,13 +91,14 @@ export class LowdbHandoffRepository implements HandoffRepository {
   private constructor(
     private readonly dir: string,
     private readonly logger: Logger,
+    private readonly files: JsonFiles,
   ) {}
 
   /** Opens (creating if needed) <dataDir>/handoffs; rejects when it cannot be made. */
-  static async open(dataDir: string, logger: Logger): Promise<LowdbHandoffRepository> {
+  static async open(dataDir: string, logger: Logger, files = new JsonFiles()): Promise<LowdbHandoffRepository> {
     const dir = path.join(path.resolve(dataDir), 'handoffs');
     await makePrivateDir(dir);
-    return new LowdbHandoffRepository(dir, logger);
+    return new LowdbHandoffRepository(dir, logger, files);
   }
 
   add(record: HandoffRecord): Promise<void> {
@@ -106,7 +107,7 @@ export class LowdbHandoffRepository implements HandoffRepository {
       const stored = this.stored(record);
       await this.locks.acquire(file, async () => {
         if (await exists(file)) throw new HandoffExistsError(record.summary.id);
-        await new DurableJsonFile<StoredHandoff>(file).write(stored);
+        await this.files.file<StoredHandoff>(file).write(stored);
       });
     });
   }
@@ -160,14 +161,14 @@ export class LowdbHandoffRepository implements HandoffRepository {
   }
 
   private async readVersioned(file: string): Promise<VersionedHandoff | undefined> {
-    return (await new DurableJsonFile<StoredHandoff>(file).read()) ?? undefined;
+    return (await this.files.file<StoredHandoff>(file).read()) ?? undefined;
   }
 
   /** A file as the list shows it; undefined, with a warning naming the file, when it is gone, damaged or foreign. */
   private async readListable(file: string): Promise<StoredHandoff | undefined> {
     let content: unknown;
     try {
-      content = await new DurableJsonFile<unknown>(file).read();
+      content = await this.files.file<unknown>(file).read();
     } catch (error) {
       // The reason names the file and what is wrong with it, never its content.
       this.logger.warn({ file, reason: (error as Error).message }, 'handoff file skipped: unreadable');

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import type { ClaimedEntry, OutboxEntry, OutboxStore } from '../handoff/outbox';
-import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from './durableJsonFile';
+import { finishedJsonFiles, JsonFiles, makePrivateDir } from './durableJsonFile';
 import { OperationsInFlight } from './operationsInFlight';
 
 /** What one file holds: the entry, its eTag, and until when a worker holds it. */
@@ -22,13 +22,16 @@ const FILE_LOCKS = new AsyncLock({ maxPending: Infinity });
 export class LowdbOutboxStore implements OutboxStore {
   private readonly operations = new OperationsInFlight();
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly jsonFiles: JsonFiles,
+  ) {}
 
   /** Opens (creating if needed) <dataDir>/outbox; rejects when it cannot be made. */
-  static async open(dataDir: string): Promise<LowdbOutboxStore> {
+  static async open(dataDir: string, files = new JsonFiles()): Promise<LowdbOutboxStore> {
     const dir = path.join(path.resolve(dataDir), 'outbox');
     await makePrivateDir(dir);
-    return new LowdbOutboxStore(dir);
+    return new LowdbOutboxStore(dir, files);
   }
 
   add(entries: OutboxEntry[]): Promise<void> {
@@ -37,7 +40,7 @@ export class LowdbOutboxStore implements OutboxStore {
         const file = this.fileFor(entry);
         const stored: StoredEntry = { eTag: randomUUID(), entry: { ...entry } };
         await FILE_LOCKS.acquire(file, async () => {
-          if ((await this.read(file)) === undefined) await new DurableJsonFile<StoredEntry>(file).write(stored);
+          if ((await this.read(file)) === undefined) await this.jsonFiles.file<StoredEntry>(file).write(stored);
         });
       }
     });
@@ -60,7 +63,7 @@ export class LowdbOutboxStore implements OutboxStore {
         const won = await FILE_LOCKS.acquire(file, async () => {
           const current = await this.read(file);
           if (current?.eTag !== seen.eTag || !due(current)) return false;
-          await new DurableJsonFile<StoredEntry>(file).write({ ...current, eTag, claimedUntil });
+          await this.jsonFiles.file<StoredEntry>(file).write({ ...current, eTag, claimedUntil });
           return true;
         });
         if (won) claimed.push({ ...seen.entry, eTag, claimedUntil });
@@ -88,7 +91,7 @@ export class LowdbOutboxStore implements OutboxStore {
       ...next,
     };
     return this.operations.track(() =>
-      this.ifStillHeld(claimed, (file) => new DurableJsonFile<StoredEntry>(file).write({ eTag: randomUUID(), entry })),
+      this.ifStillHeld(claimed, (file) => this.jsonFiles.file<StoredEntry>(file).write({ eTag: randomUUID(), entry })),
     );
   }
 
@@ -133,7 +136,7 @@ export class LowdbOutboxStore implements OutboxStore {
   }
 
   private async read(file: string): Promise<StoredEntry | undefined> {
-    return (await new DurableJsonFile<StoredEntry>(file).read()) ?? undefined;
+    return (await this.jsonFiles.file<StoredEntry>(file).read()) ?? undefined;
   }
 
   /** One file per handoff, destination and reminder: a hash, so any id is a safe file name. */

@@ -1,7 +1,7 @@
 // botbuilder Storage on lowdb files: one small file per storage key, so a turn rewrites only its own records
 // and the cost of a turn does not grow with the number of young people stored.
 import { createHash, randomUUID } from 'node:crypto';
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import AsyncLock from 'async-lock';
 import type { StoreItem, StoreItems } from 'botbuilder';
@@ -10,7 +10,7 @@ import { storageEtagConflict } from './appStorage';
 import { removeWithLeftovers } from './leftoverTempFiles';
 import type { ListableStorage, ListedRecord } from './recordListing';
 import { OperationsInFlight } from './operationsInFlight';
-import { DurableJsonFile, finishedJsonFiles, makePrivateDir } from './durableJsonFile';
+import { finishedJsonFiles, JsonFiles, makePrivateDir } from './durableJsonFile';
 
 /** What one file holds: the key is kept so the folder can be listed later (retention, export). */
 interface StoredRecord {
@@ -24,15 +24,19 @@ export class LowdbStorage implements ListableStorage {
   private readonly locks = new AsyncLock({ maxPending: Infinity });
   private readonly operations = new OperationsInFlight();
 
-  private constructor(private readonly dataDir: string) {
+  private constructor(
+    private readonly dataDir: string,
+    private readonly files: JsonFiles,
+  ) {
     this.recordsDir = path.join(dataDir, 'records');
   }
 
   /** Opens (creating if needed) the store in `dataDir`; rejects when the folder cannot be written. */
-  static async open(dataDir: string): Promise<LowdbStorage> {
-    const storage = new LowdbStorage(path.resolve(dataDir));
+  static async open(dataDir: string, files = new JsonFiles()): Promise<LowdbStorage> {
+    const storage = new LowdbStorage(path.resolve(dataDir), files);
     await makePrivateDir(storage.recordsDir);
     await storage.checkHealth();
+    await storage.checkRecordsReadable();
     return storage;
   }
 
@@ -101,7 +105,7 @@ export class LowdbStorage implements ListableStorage {
               throw error;
             },
           );
-          const stored = updatedAt && (await new DurableJsonFile<StoredRecord>(file).read());
+          const stored = updatedAt && (await this.files.file<StoredRecord>(file).read());
           if (updatedAt && stored) records.push({ key: stored.key, item: stored.item, updatedAt });
         }
       }
@@ -110,15 +114,27 @@ export class LowdbStorage implements ListableStorage {
   }
 
   async checkHealth(): Promise<void> {
-    const probe = new Low<{ checkedAt: string }>(new DurableJsonFile(path.join(this.dataDir, '.healthcheck.json')), {
-      checkedAt: '',
-    });
+    const probe = this.files.file<{ checkedAt: string }>(path.join(this.dataDir, '.healthcheck.json'));
     const checkedAt = new Date().toISOString();
-    probe.data = { checkedAt };
-    await probe.write();
-    const text = await readFile(path.join(this.dataDir, '.healthcheck.json'), 'utf8');
-    if ((JSON.parse(text) as { checkedAt: string }).checkedAt !== checkedAt) {
+    // Written and read back through the same files as the records (permissions, encryption), without fsync: the probe
+    // says the folder can be written and read; waiting behind every turn's fsync would only make /healthz slow.
+    await probe.write({ checkedAt }, { fsync: false });
+    if ((await probe.read())?.checkedAt !== checkedAt) {
       throw new Error(`Storage folder ${this.dataDir} did not return what was written.`);
+    }
+  }
+
+  /**
+   * Reads one stored record, so a missing or wrong DATA_ENCRYPTION_KEY stops the start with a clear reason instead of
+   * failing young people's turns one by one.
+   */
+  private async checkRecordsReadable(): Promise<void> {
+    for (const fanOut of await readdir(this.recordsDir)) {
+      const [first] = await finishedJsonFiles(path.join(this.recordsDir, fanOut));
+      if (first) {
+        await this.files.file(first).read();
+        return;
+      }
     }
   }
 
@@ -134,6 +150,6 @@ export class LowdbStorage implements ListableStorage {
   }
 
   private database(key: string): Low<StoredRecord | null> {
-    return new Low<StoredRecord | null>(new DurableJsonFile(this.fileFor(key)), null);
+    return new Low<StoredRecord | null>(this.files.file(this.fileFor(key)), null);
   }
 }

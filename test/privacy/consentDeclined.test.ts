@@ -21,8 +21,8 @@ describe.each(BOT_STORES)('"No" to keeping answers, on %s', (_name, openStore) =
     bot = await startBot({ ...store.env, PERSON_KEY_SECRET: 's'.repeat(40) });
     const chat = await DirectLineClient.open(bot.url);
     expect((await chat.poll()).at(-1)?.text).toContain('okay for me to keep your answers');
-    // While the question waits, where the conversation is has to be kept; nothing else is.
-    expect(await store.stateKeys()).toEqual([`webchat/conversations/${chat.conversationId}/`]);
+    // While the question waits, where the conversation is stays in the bot's memory: nothing is written.
+    expect(await store.stateKeys()).toEqual([]);
 
     expect(await chat.say('no')).toEqual([expect.stringContaining("I haven't kept anything")]);
     expect(await store.stateKeys()).toEqual([]);
@@ -36,6 +36,28 @@ describe.each(BOT_STORES)('"No" to keeping answers, on %s', (_name, openStore) =
     const stored = await store.storedText();
     for (const answer of answers.filter((text) => text !== 'skip')) expect(stored).not.toContain(answer);
     expect(stored).not.toContain(chat.userId);
+  });
+
+  it('writes nothing before a yes, even as the young person chats; their yes stores the conversation', async () => {
+    bot = await startBot({ ...store.env, PERSON_KEY_SECRET: 's'.repeat(40) });
+    const chat = await DirectLineClient.open(bot.url);
+    await chat.poll();
+    expect((await chat.say('who sees this?')).join('\n')).toMatch(/okay for me to keep your answers/i);
+    expect((await chat.say('help')).join('\n')).toContain('delete my data');
+    expect(await store.stateKeys()).toEqual([]);
+    expect(await store.storedText()).not.toContain(chat.userId);
+
+    await chat.say('yes');
+    expect(await store.stateKeys()).toEqual(
+      expect.arrayContaining([`webchat/conversations/${chat.conversationId}/`, `webchat/users/${chat.userId}/`]),
+    );
+  });
+
+  it('stores the waiting question from the start with KEEP_BEFORE_CONSENT=storage', async () => {
+    bot = await startBot({ ...store.env, PERSON_KEY_SECRET: 's'.repeat(40), KEEP_BEFORE_CONSENT: 'storage' });
+    const chat = await DirectLineClient.open(bot.url);
+    await chat.poll();
+    expect(await store.stateKeys()).toEqual([`webchat/conversations/${chat.conversationId}/`]);
   });
 
   it('keeps only the service secret person keys are made with when PERSON_KEY_SECRET is not set', async () => {
