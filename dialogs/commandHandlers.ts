@@ -10,6 +10,7 @@ import type { HandoffPort } from '../src/handoff/handoffs';
 import type { WithdrawResult } from '../src/handoff/inbox';
 import { describeStoredData } from '../src/privacy/describeStoredData';
 import { DELETE_DATA_DIALOG } from './deleteDataDialog';
+import { LANGUAGE_DIALOG, LanguageOptions } from './languageDialog';
 import { safetyPlanMessage, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
 import type { DialogSettings } from './settings';
 import { TALK_TO_PERSON_DIALOG } from './talkToPersonDialog';
@@ -20,6 +21,8 @@ export interface CommandContext {
   readonly handoff: HandoffPort;
   /** The conversation from the start (MainDialog's id). */
   readonly conversationDialogId: string;
+  /** Dialogs a change of language leaves waiting (the safety replies). */
+  readonly safetyDialogIds: readonly string[];
 }
 
 const WITHDRAW_REPLIES: Readonly<Record<WithdrawResult['kind'], string>> = {
@@ -88,6 +91,10 @@ export const COMMAND_HANDLERS: Readonly<Record<Command, CommandHandler>> = {
   exportMyData: async (dc, { state }) => {
     await sendStoredData(dc.context, state);
     await repromptIfActive(dc);
+  },
+  changeLanguage: async (dc, { conversationDialogId, safetyDialogIds }) => {
+    const options: LanguageOptions = { conversationDialogId, keepWaiting: safetyDialogIds };
+    await dc.beginDialog(LANGUAGE_DIALOG, options);
   },
   // "unshare": a shared summary nobody has opened yet is taken back; the fact of risk is never withdrawn.
   withdrawShare: async (dc, { handoff, settings }) => {

@@ -20,11 +20,13 @@ import { referralCodeInText } from '../src/handoff/referral';
 import { asksDirectlyAfterConcern, pausesGoalWork, SafetyVerdict } from '../src/safety/safetyCheck';
 import type { SignalKind } from '../src/safety/types';
 import type { Interpretation } from '../src/understanding/understand';
+import { otherLanguageWritten } from '../src/understanding/writtenLanguage';
 import { COMMAND_HANDLERS, CommandContext } from './commandHandlers';
 import { CONCERN_DIALOG, ConcernDialog, ConcernOptions } from './concernDialog';
 import { DeleteDataDialog } from './deleteDataDialog';
 import { DIRECT_QUESTION_DIALOG, DirectQuestionDialog, DirectQuestionOptions } from './directQuestionDialog';
 import { GOAL_ANSWER_PROMPT } from './goalSettingDialog';
+import { LANGUAGE_DIALOG, LanguageDialog, LanguageOptions } from './languageDialog';
 import { MAIN_DIALOG, MainDialog } from './mainDialog';
 import { choiceExpectation, choiceOptions, choicesFor, readingOf, understandInTurn } from './prompts';
 import { REVIEW_GOAL_WORDS_PROMPT } from './reviewDialog';
@@ -75,7 +77,13 @@ export class TurnRouter {
     private readonly settings: DialogSettings,
     handoff: HandoffPort,
   ) {
-    this.commandContext = { state, settings, handoff, conversationDialogId: MAIN_DIALOG };
+    this.commandContext = {
+      state,
+      settings,
+      handoff,
+      conversationDialogId: MAIN_DIALOG,
+      safetyDialogIds: SAFETY_DIALOGS,
+    };
     this.rootDialogs = new DialogSet(state.dialogState)
       .add(new MainDialog(state, settings, handoff))
       .add(new DeleteDataDialog(state, settings.serviceName))
@@ -83,7 +91,8 @@ export class TurnRouter {
       .add(new ConcernDialog(state, settings, handoff))
       .add(new DirectQuestionDialog(state, settings, handoff))
       .add(new TalkToPersonDialog(settings, handoff))
-      .add(new SafetyPlanDialog(state, settings));
+      .add(new SafetyPlanDialog(state, settings))
+      .add(new LanguageDialog(state));
   }
 
   /**
@@ -145,6 +154,13 @@ export class TurnRouter {
       if (verdict) await this.sendGentleLines(dc.context, verdict);
       return false;
     },
+    // Written in another of the bot's languages, and not an answer or a command in this one: offer to switch, once.
+    async ({ dc, verdict, understood, safetyDialogActive }) =>
+      !safetyDialogActive &&
+      !verdict?.signals.length &&
+      understood?.kind !== 'answer' &&
+      understood?.kind !== 'command' &&
+      this.offerLanguage(dc),
     async (turn) => turn.dc.context.activity.type === 'message' && this.resumeAfterPause(turn),
     async ({ dc }) => dc.context.activity.type === 'message' && !dc.activeDialog && this.afterGoodbye(dc),
     async ({ dc }) => {
@@ -158,6 +174,18 @@ export class TurnRouter {
       return true;
     },
   ];
+
+  private async offerLanguage(dc: DialogContext): Promise<boolean> {
+    if (dc.activeDialog?.id === LANGUAGE_DIALOG) return false;
+    const written = otherLanguageWritten(dc.context.activity.text ?? '', turnLanguage(dc.context).language);
+    if (!written) return false;
+    const { languagesOffered = [] } = await this.state.readConversationData(dc.context);
+    if (languagesOffered.includes(written)) return false;
+    await this.state.noteLanguageOffered(dc.context, written);
+    const options: LanguageOptions = { offer: written, conversationDialogId: MAIN_DIALOG, keepWaiting: SAFETY_DIALOGS };
+    await dc.beginDialog(LANGUAGE_DIALOG, options);
+    return true;
+  }
 
   /** The message read against the question waiting for it (free text when none is), or undefined for a non-message. */
   private understandMessage(dc: DialogContext): Interpretation | undefined {

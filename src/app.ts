@@ -86,7 +86,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   });
   const i18n = await createI18n(config.defaultLanguage);
   const adapter = createAdapter(config.bot, state, logger);
-  const practitionerT: Translate = i18n.getFixedT(config.defaultLanguage);
+  const practitionerT: Translate = i18n.getFixedT(config.practitionerLanguage ?? config.defaultLanguage);
   const outbox = new HandoffOutbox({
     store: outboxStore,
     inbox,
@@ -136,6 +136,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     trustedProxies: config.channel.trustedProxies,
     riskAckMs: config.riskFollowUp.ackMs,
+    practitionerLanguage: { fixed: config.practitionerLanguage, fallback: config.defaultLanguage },
     appId: config.bot.appId,
     ...(config.webChat
       ? {

@@ -174,6 +174,9 @@ const configSchema = z
     DEFAULT_LOCALE: z
       .enum(SUPPORTED_LANGUAGES, { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
       .default('en'),
+    PRACTITIONER_LOCALE: z
+      .enum(SUPPORTED_LANGUAGES, { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
+      .optional(),
     SERVICE_NAME: z
       .string()
       .trim()
@@ -287,6 +290,11 @@ export interface Config {
   };
   storage: { kind: 'lowdb'; dataDir: string } | { kind: 'postgres'; databaseUrl: string };
   defaultLanguage: ParsedEnv['DEFAULT_LOCALE'];
+  /**
+   * PRACTITIONER_LOCALE: the language of the practitioner page (over the browser's), the Teams card and the webhook's
+   * summary text; unset: the page follows the browser, the card and text DEFAULT_LOCALE.
+   */
+  practitionerLanguage?: ParsedEnv['DEFAULT_LOCALE'];
   serviceName: string;
   /** How young people reach the service outside this chat (phone, email, hours); empty when not configured. */
   serviceContact: string;
@@ -377,6 +385,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { dataEncryption: { current: parsed.DATA_ENCRYPTION_KEY[0], previous: parsed.DATA_ENCRYPTION_PREVIOUS_KEYS } }
       : {}),
     defaultLanguage: parsed.DEFAULT_LOCALE,
+    ...(parsed.PRACTITIONER_LOCALE ? { practitionerLanguage: parsed.PRACTITIONER_LOCALE } : {}),
     serviceName: parsed.SERVICE_NAME,
     serviceContact: parsed.SERVICE_CONTACT,
     serviceResponseTime: parsed.SERVICE_RESPONSE_TIME,

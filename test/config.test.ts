@@ -64,6 +64,7 @@ describe('loadConfig', () => {
       DIRECT_LINE_SECRET: 'd'.repeat(50),
       DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/v3/directline',
       LOG_LEVEL: 'warn',
+      PRACTITIONER_LOCALE: 'nb',
       KEEP_BEFORE_CONSENT: 'storage',
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       DATA_ENCRYPTION_PREVIOUS_KEYS: ` ${Buffer.alloc(32, 9).toString('hex')} `,
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
       riskFollowUp: { ackMs: 5 * 60_000, maxReminders: 2, destinations: ['teams'] },
       personKeySecret: '',
       handoffAfterDelete: 'delete',
+      practitionerLanguage: 'nb',
       keepBeforeConsent: 'storage',
       dataEncryption: { current: Buffer.alloc(32, 7), previous: [Buffer.alloc(32, 9)] },
       webChat: {
@@ -165,6 +167,10 @@ describe('loadConfig', () => {
     ],
     [{ MicrosoftAppId: 'app' }, 'Configuration error: MicrosoftAppPassword is required when MicrosoftAppId is set.'],
     [{ KEEP_BEFORE_CONSENT: 'disk' }, 'Configuration error: KEEP_BEFORE_CONSENT must be memory or storage.'],
+    [
+      { PRACTITIONER_LOCALE: 'de' },
+      'Configuration error: PRACTITIONER_LOCALE must be one of en, pt-BR, es, nb, tr, ur.',
+    ],
     [
       { DATA_ENCRYPTION_KEY: 'my-secret-password' },
       'Configuration error: DATA_ENCRYPTION_KEY must be 32-byte keys in base64 or hex, e.g. from `openssl rand -base64 32` (key 1 is not).',

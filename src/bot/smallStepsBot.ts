@@ -130,7 +130,12 @@ export class SmallStepsBot extends TeamsActivityHandler {
       TurnContext.removeRecipientMention(context.activity);
     const submitted = textFromSubmission(context.activity);
     if (submitted !== undefined) context.activity.text = submitted;
-    const language = setTurnLanguage(context, this.i18nInstance, this.defaultLanguage);
+    const language = setTurnLanguage(
+      context,
+      this.i18nInstance,
+      this.defaultLanguage,
+      await this.chosenLanguage(context),
+    );
     const verdict = await this.checkSafety(context, language.language);
     const sent = sentThisTurn(context);
     try {
@@ -149,6 +154,14 @@ export class SmallStepsBot extends TeamsActivityHandler {
         await context.sendActivity(language.t('errors.somethingWentWrong'));
       }
     }
+  }
+
+  /**
+   * The language they chose, read before the safety check so it reads their words in their language. Storage down:
+   * the channel's language, and the turn goes on to the storage-down path.
+   */
+  private async chosenLanguage(context: TurnContext): Promise<Language | undefined> {
+    return this.state.chosenLanguage(context).catch(() => undefined);
   }
 
   /** Everything in the turn that reads or writes storage. */

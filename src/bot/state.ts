@@ -7,6 +7,7 @@ import type { GboRating } from '../goals/gbo';
 import { CONVERSATION_OWNER_PROPERTY, ErasureReport, NOTHING_ELSEWHERE, PersonalDataEraser } from '../privacy/erasure';
 import { PersonKeys } from '../privacy/personKeys';
 import type { PreConsentStorage } from '../storage/preConsentStorage';
+import type { Language } from '../i18n/languages';
 import type { DirectAnswer } from '../safety/directAnswer';
 import type { SignalKind } from '../safety/types';
 
@@ -48,6 +49,8 @@ export interface Preferences {
   goalWord?: string;
   involved?: InvolvedChoice;
   answeredAt?: string;
+  /** The language they chose to chat in ("change language"): used over the channel's from then on. */
+  language?: Language;
 }
 
 export interface Goal {
@@ -168,6 +171,10 @@ export interface ConversationData {
   riskHandoffAt?: string;
   /** Which handoff that was: what they answer next ("right now?") is recorded on it. */
   riskHandoffId?: string;
+  /** The language chosen in this conversation, also before (or without) a yes to keeping answers. */
+  language?: Language;
+  /** Languages the bot has offered to switch to in this conversation: each is offered once. */
+  languagesOffered?: Language[];
 }
 
 /**
@@ -310,6 +317,26 @@ export class BotState {
 
   async noteRiskHandoff(context: TurnContext, handoffId: string): Promise<void> {
     await this.updateConversationData(context, { riskHandoffAt: new Date().toISOString(), riskHandoffId: handoffId });
+  }
+
+  /** The language they chose, in this conversation or (kept with their answers) before; undefined when none. */
+  async chosenLanguage(context: TurnContext): Promise<Language | undefined> {
+    const { language } = await this.readConversationData(context);
+    return language ?? (await this.readProfile(context))?.preferences.language;
+  }
+
+  /** Remembers their language: for this conversation always, for next time only if their answers are kept. */
+  async chooseLanguage(context: TurnContext, language: Language): Promise<void> {
+    await this.updateConversationData(context, { language });
+    await this.updateProfile(context, (profile) => {
+      profile.preferences.language = language;
+    });
+  }
+
+  /** Notes that switching to `language` was offered here, so it is not offered again this conversation. */
+  async noteLanguageOffered(context: TurnContext, language: Language): Promise<void> {
+    const { languagesOffered = [] } = await this.readConversationData(context);
+    await this.updateConversationData(context, { languagesOffered: [...languagesOffered, language] });
   }
 
   async setReferral(context: TurnContext, referral: string): Promise<void> {

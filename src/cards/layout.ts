@@ -1,6 +1,7 @@
 // The blocks the bot's Adaptive Cards are laid out in, rendered as Adaptive Card 1.5 elements or as plain text lines.
 import { SAFETY_PLAN_SECTIONS, type SafetyPlan } from '../bot/state';
 import type { Translate } from '../i18n';
+import { isRightToLeft } from '../i18n/languages';
 import type { Escape } from './markdown';
 
 /** A card element or action, as JSON. */
@@ -11,6 +12,11 @@ export type AdaptiveCardJson = {
   $schema: string;
   type: 'AdaptiveCard';
   version: '1.5';
+  /**
+   * Right to left (Adaptive Cards 1.5): text starts on the right, and columns and buttons run from the right, so the
+   * first button is on the reader's starting side. Only for a right-to-left language; absent, the host's direction.
+   */
+  rtl?: true;
   /** What a channel that cannot render the card shows instead. */
   fallbackText: string;
   /** Read aloud by speech channels; the JS renderer (Web Chat) also makes it the card's accessible name. */
@@ -84,12 +90,21 @@ export function lineBlocks(text: string): Block[] {
   return text.split('\n').map((line): Block => ({ kind: 'text', text: line }));
 }
 
-/** An Adaptive Card 1.5 holding these elements. */
-export function adaptiveCard(content: Omit<AdaptiveCardJson, '$schema' | 'type' | 'version'>): AdaptiveCardJson {
+/** Whether `t` is a turn's translate for a right-to-left language (the card builders are handed only `t`). */
+export function speaksRightToLeft(t: Translate): boolean {
+  return t.language !== undefined && isRightToLeft(t.language);
+}
+
+/** An Adaptive Card 1.5 holding these elements; right to left when `t`, the words' translate, speaks such a language. */
+export function adaptiveCard(
+  content: Omit<AdaptiveCardJson, '$schema' | 'type' | 'version' | 'rtl'>,
+  t?: Translate,
+): AdaptiveCardJson {
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
     version: '1.5',
+    ...(t && speaksRightToLeft(t) ? { rtl: true } : {}),
     ...content,
   };
 }

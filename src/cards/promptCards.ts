@@ -82,12 +82,16 @@ function questionCard(t: Translate, question: Question): AdaptiveCardJson {
     ...lineBlocks(question.question(escape)),
   ];
   const { answers } = question;
-  return adaptiveCard({
-    fallbackText: [...textLines(blocks(plain)), question.typeHint].join('\n').trim(),
-    speak: question.question(plain),
-    body: [...cardElements(blocks(escapeMarkdown)), ...('scale' in answers ? scaleElements(t, answers.scale) : [])],
-    ...('buttons' in answers ? { actions: answers.buttons.map((title) => answerAction(title)) } : {}),
-  });
+  return adaptiveCard(
+    {
+      fallbackText: [...textLines(blocks(plain)), question.typeHint].join('\n').trim(),
+      speak: question.question(plain),
+      body: [...cardElements(blocks(escapeMarkdown)), ...('scale' in answers ? scaleElements(t, answers.scale) : [])],
+      // In the order they are read: the first (e.g. "Yes") on the reader's starting side, the right when right to left.
+      ...('buttons' in answers ? { actions: answers.buttons.map((title) => answerAction(title)) } : {}),
+    },
+    t,
+  );
 }
 
 /** The question's card, and its re-ask's: the same card with `retry` in place of the question. */

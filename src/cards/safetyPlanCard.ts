@@ -14,9 +14,12 @@ function planBlocks(plan: SafetyPlan, t: Translate, escape: Escape): Block[] {
 
 /** The plan as a card; where cards cannot show, the same plan as plain text. */
 export function safetyPlanCard(plan: SafetyPlan, t: Translate): AdaptiveCardJson {
-  return adaptiveCard({
-    fallbackText: textLines(planBlocks(plan, t, plain)).join('\n'),
-    speak: t('safetyPlan.title'),
-    body: cardElements(planBlocks(plan, t, escapeMarkdown)),
-  });
+  return adaptiveCard(
+    {
+      fallbackText: textLines(planBlocks(plan, t, plain)).join('\n'),
+      speak: t('safetyPlan.title'),
+      body: cardElements(planBlocks(plan, t, escapeMarkdown)),
+    },
+    t,
+  );
 }

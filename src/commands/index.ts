@@ -10,5 +10,6 @@ export const COMMANDS = [
   'exportMyData',
   'safetyPlan',
   'withdrawShare',
+  'changeLanguage',
 ] as const;
 export type Command = (typeof COMMANDS)[number];

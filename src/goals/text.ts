@@ -1,4 +1,5 @@
 // Word-level text matching shared by the goal rules: tokens with their place in the original, and locale phrases.
+import { foldText } from '../i18n/textFolding';
 
 /** A word of the young person's text: `norm` for matching, `start`/`end` to quote their own spelling back. */
 export interface Token {
@@ -10,13 +11,12 @@ export interface Token {
 // Letters (with their accents), digits, apostrophes inside words, and % so "100%" stays one word.
 const WORD = /[\p{L}\p{M}\p{N}%'’ʼ`]+/gu;
 
-/** Lower case, accents and apostrophes removed: "I’d" and "id" are the same word, as young people type both. */
+/**
+ * Lower case, accents and apostrophes removed, letters folded as the safety check folds them: "I’d" and "id", "hayır"
+ * and "hayir", "føler" and "foler", Arabic "ي" and Urdu "ی", "۸" and "8" are the same, as young people type both.
+ */
 export function normaliseWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’ʼ`]/g, '');
+  return foldText(word, '').replace(/['’ʼ`]/g, '');
 }
 
 /** The words of a text; punctuation and spaces only separate them. */

@@ -6,7 +6,10 @@ import { projectRoot } from '../projectRoot';
 import { Language, SUPPORTED_LANGUAGES } from './languages';
 
 /** A string for a key in the turn's language, with values interpolated. */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+export type Translate = ((key: string, values?: Record<string, unknown>) => string) & {
+  /** The language it speaks, when it is a turn's (cards lay themselves out by it: right to left for Urdu). */
+  readonly language?: Language;
+};
 
 /** The project's locales/ folder. */
 export function localesDir(): string {

@@ -22,3 +22,13 @@ export function spokenLanguageFor(locale: string): Language | undefined {
 export function languageFor(locale: string | undefined, fallback: Language): Language {
   return (locale ? spokenLanguageFor(locale) : undefined) ?? fallback;
 }
+
+/**
+ * The languages written right to left: the chat page's layout, Web Chat and the bot's Adaptive Cards follow it. The one
+ * list for the page, its script and the cards, so they cannot disagree.
+ */
+export const RIGHT_TO_LEFT_LANGUAGES: readonly Language[] = ['ur'];
+
+export function isRightToLeft(language: Language): boolean {
+  return RIGHT_TO_LEFT_LANGUAGES.includes(language);
+}

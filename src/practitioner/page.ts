@@ -78,15 +78,17 @@ export class PractitionerPage {
 
   constructor(
     private readonly defaultLanguage: Language = REFERENCE_LANGUAGE,
+    /** PRACTITIONER_LOCALE: this language whatever the browser asks. */
+    private readonly fixedLanguage?: Language,
     file: string = PRACTITIONER_PAGE_FILE,
   ) {
     this.template = readFileSync(file, 'utf8');
   }
 
-  /** The page in the browser's first language (Accept-Language) when the bot speaks it, else the default. */
+  /** The page in PRACTITIONER_LOCALE, else the browser's first language (Accept-Language) when spoken, else the default. */
   async render(acceptLanguage: string | undefined): Promise<HtmlPage> {
     const firstTag = acceptLanguage?.split(',')[0].split(';')[0].trim();
-    const language = languageFor(firstTag, this.defaultLanguage);
+    const language = this.fixedLanguage ?? languageFor(firstTag, this.defaultLanguage);
     const cached = this.pages.get(language);
     if (cached) return cached;
     const instance = await (this.i18nReady ??= createI18n(this.defaultLanguage));

@@ -10,6 +10,7 @@ import { referralCodeFrom } from '../handoff/referral';
 import { describeError, Logger } from '../log';
 import { authenticatePractitioner, PractitionerToken } from './auth';
 import { PractitionerPage } from './page';
+import type { Language } from '../i18n/languages';
 
 export interface PractitionerRouteParts {
   inbox: HandoffInbox;
@@ -19,6 +20,8 @@ export interface PractitionerRouteParts {
   riskAckMs: number;
   /** The clock reads and acknowledgements are stamped with. */
   now?: () => Date;
+  /** The page's language: `fixed` (PRACTITIONER_LOCALE) when set, else the browser's, else `fallback`. */
+  language?: { fixed?: Language; fallback: Language };
 }
 
 export type PractitionerAction = 'list' | 'read' | 'acknowledge' | 'followUp';
@@ -107,7 +110,7 @@ export function mountPractitionerRoutes(server: restify.Server, parts: Practitio
     logger.info('practitioner API and page are off (PRACTITIONER_TOKENS is empty)');
     return;
   }
-  const page = new PractitionerPage();
+  const page = new PractitionerPage(parts.language?.fallback, parts.language?.fixed);
 
   const audit = (
     practitioner: string | null,

@@ -1,5 +1,7 @@
 // Turns a message into comparable word tokens, the same way for messages and for lexicon phrases, in any language.
 
+import { foldText } from '../i18n/textFolding';
+
 /** One word (or emoji) of a message, with the spellings of it worth trying when matching. */
 export interface WordToken {
   /** How it was typed after lower-casing and folding, before leetspeak mapping ("h8", "2"). */
@@ -8,28 +10,6 @@ export interface WordToken {
   readonly forms: readonly string[];
   readonly isEmoji: boolean;
 }
-
-// Letters that have no Unicode decomposition but that people often type without (ø → o) or that
-// have two code points for one Urdu letter depending on the keyboard (Arabic ي vs Urdu ی).
-const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  ı: 'i',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  þ: 'th',
-  ħ: 'h',
-  '\u064A': '\u06CC', // Arabic yeh → Farsi/Urdu yeh
-  '\u0649': '\u06CC', // alef maksura → Urdu yeh
-  '\u0643': '\u06A9', // Arabic kaf → keheh
-  '\u0647': '\u06C1', // Arabic heh → heh goal
-  '\u06D5': '\u06C1', // ae → heh goal
-  '\u0629': '\u06C1', // teh marbuta → heh goal
-  '\u06C3': '\u06C1', // teh marbuta goal → heh goal
-};
 
 // Leetspeak inside words with letters ("k1ll", "su1c1d3", "$h", "d!e"); digits alone stay numbers ("20 pills").
 const LEET: Readonly<Record<string, string>> = {
@@ -61,57 +41,6 @@ const HAS_LETTER = /\p{L}/u;
 const LEET_CHARS = /[0-9@$!|]/;
 const NON_LETTER_EDGES = /^[!|]+|[!|]+$/g;
 const APOSTROPHES = /['’ʼ`]/g;
-const ARABIC_BASE = /\p{Script=Arabic}/u;
-// Scripts whose combining marks are accents on a letter (café, não, ğ) and so are safe to drop.
-const ACCENTED_BASE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/u;
-const MARK = /\p{M}/u;
-const INVISIBLE = /\p{Cf}|\u0640|\p{Emoji_Modifier}/gu; // format chars, tatweel, skin tones
-// Arabic-Indic and Urdu (Extended Arabic-Indic) digits; both blocks start at a code point ending in 0.
-const EXTENDED_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-
-function lowerCaseFor(text: string, language: string): string {
-  // Turkish and Azeri have dotted/dotless i: "İ" → "i" and "I" → "ı" only under their own locale.
-  const base = language.split(/[-_]/)[0].toLowerCase();
-  return base === 'tr' || base === 'az' ? text.toLocaleLowerCase('tr') : text.toLowerCase();
-}
-
-/**
- * Drops accents on Latin/Greek/Cyrillic letters and harakat on Arabic script, but keeps the marks that
- * are part of an Urdu letter (madda and hamza in آ ئ ۓ ۂ) and marks of scripts where they are vowels.
- */
-function stripMarks(text: string): string {
-  let out = '';
-  let base = '';
-  for (const char of text.normalize('NFKD')) {
-    if (!MARK.test(char)) {
-      base = char;
-      out += char;
-      continue;
-    }
-    const code = char.codePointAt(0) ?? 0;
-    if (base !== '' && ARABIC_BASE.test(base)) {
-      if (code >= 0x0653 && code <= 0x0655) out += char;
-    } else if (base === '' || ACCENTED_BASE.test(base)) {
-      // an accent or a variation selector: drop it
-    } else {
-      out += char;
-    }
-  }
-  return out.normalize('NFC');
-}
-
-function foldLetters(text: string): string {
-  let out = '';
-  for (const char of text) out += LETTER_FOLDS[char] ?? char;
-  return out.replace(EXTENDED_DIGITS, (digit) => String((digit.codePointAt(0) ?? 0) % 16)).replace(INVISIBLE, '');
-}
-
-/** Lower case, accents and harakat removed, letters folded, invisible characters gone: the message as one string. */
-export function foldText(text: string, language: string): string {
-  // An acute accent typed as an apostrophe ("don´t") would otherwise become a space under NFKD.
-  return foldLetters(stripMarks(lowerCaseFor(text.replace(/´/g, "'"), language)));
-}
-
 function collapseRuns(word: string, minRun: number, keep: number): string {
   let out = '';
   let runChar = '';

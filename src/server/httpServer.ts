@@ -1,5 +1,6 @@
 // The HTTP surface: /api/messages for every channel, the Web Chat page with its own Direct Line, the practitioner
 // pages, /healthz for the platform, and a graceful shutdown that lets turns from any of them finish.
+import { StorageHealth } from './storageHealth';
 import type { AddressInfo } from 'node:net';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { Request, Response } from 'restify';
@@ -8,7 +9,7 @@ import type { HandoffInbox } from '../handoff/inbox';
 import type { HandoffOutbox } from '../handoff/outbox';
 import type { AppStorage } from '../storage';
 import { describeError, Logger } from '../log';
-import { mountPractitionerRoutes } from '../practitioner/routes';
+import { mountPractitionerRoutes, PractitionerRouteParts } from '../practitioner/routes';
 import { AzureDirectLineSettings } from '../webchat/azureDirectLine';
 import { azureDirectLineSessions, ChatSessions, ownDirectLineSessions } from '../webchat/chatSessions';
 import { LocalDirectLine } from '../webchat/directLine/localDirectLine';
@@ -43,6 +44,8 @@ export interface HttpServerParts {
   trustedProxies: readonly string[];
   /** How long an immediate handoff may wait for an acknowledgement (RISK_ACK_MINUTES); the page lists later ones first. */
   riskAckMs: number;
+  /** The practitioner page's language: PRACTITIONER_LOCALE, else the browser's, else DEFAULT_LOCALE. */
+  practitionerLanguage: PractitionerRouteParts['language'];
   /** The bot's Microsoft App ID ('' when local): the identity its own Direct Line's turns run under. */
   appId: string;
   /** The Web Chat page, served through this server's Direct Line or Azure's; undefined: no page. */
@@ -63,9 +66,11 @@ export class HttpServer {
   private stopping?: Promise<void>;
   /** This server's own Direct Line, when the Web Chat page uses it. */
   readonly ownDirectLine?: LocalDirectLine;
+  private readonly storageHealth: StorageHealth;
 
   constructor(private readonly parts: HttpServerParts) {
     this.restify = restify.createServer({ name: 'small-steps' });
+    this.storageHealth = new StorageHealth(() => parts.storage.checkHealth());
     this.restify.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
     // restify 11 accepts two-argument handlers only when they are declared async.
     this.restify.post('/api/messages', async (req: Request, res: Response) => this.handleActivity(req, res));
@@ -75,6 +80,7 @@ export class HttpServer {
       tokens: parts.practitionerTokens,
       logger: parts.logger,
       riskAckMs: parts.riskAckMs,
+      language: parts.practitionerLanguage,
     });
     if (parts.webChat) {
       const sessionThrottle = newSessionThrottle(new TrustedProxies(parts.trustedProxies));
@@ -195,7 +201,7 @@ export class HttpServer {
 
   private async handleHealth(res: Response): Promise<void> {
     try {
-      await this.parts.storage.checkHealth();
+      await this.storageHealth.check();
       res.send(200, { status: 'ok', storage: 'ok' });
     } catch (error) {
       this.parts.logger.warn({ error: describeError(error) }, 'health check failed');

@@ -20,7 +20,10 @@ export const CHOICE_PROMPTS = [
   'readBack',
   'afterGoodbye',
   'reach',
+  'language',
 ] as const;
+// Choices added after some languages' files were written: there only the buttons' own words choose them.
+const OPTIONAL_CHOICE_PROMPTS: readonly ChoicePrompt[] = ['language'];
 export type ChoicePrompt = (typeof CHOICE_PROMPTS)[number];
 export const QUESTION_TOPICS = ['whoSees', 'whatKept', 'whatHappens', 'why'] as const;
 export type QuestionTopic = (typeof QUESTION_TOPICS)[number] | 'other';
@@ -165,10 +168,12 @@ const understandingSchema = z.object({
   /** A value said negated ("dont want it sent") or sarcastically that means another ("wasnt unhelpful" → helpful). */
   opposites: z.record(z.string(), valueMap),
   choices: z.object(
-    Object.fromEntries(CHOICE_PROMPTS.map((prompt) => [prompt, z.record(z.string(), phraseList)])) as Record<
-      ChoicePrompt,
-      z.ZodRecord<z.ZodString, typeof phraseList>
-    >,
+    Object.fromEntries(
+      CHOICE_PROMPTS.map((prompt) => {
+        const phrases = z.record(z.string(), phraseList);
+        return [prompt, OPTIONAL_CHOICE_PROMPTS.includes(prompt) ? phrases.optional() : phrases];
+      }),
+    ) as Record<ChoicePrompt, z.ZodOptional<z.ZodRecord<z.ZodString, typeof phraseList>>>,
   ),
 });
 type UnderstandingFile = z.infer<typeof understandingSchema>;
@@ -272,7 +277,7 @@ function compile(language: Language): Compiled {
   const choices = Object.fromEntries(
     CHOICE_PROMPTS.map((prompt) => [
       prompt,
-      Object.entries(data.choices[prompt]).flatMap(([value, sources]) => tagged(value, sources)),
+      Object.entries(data.choices[prompt] ?? {}).flatMap(([value, sources]) => tagged(value, sources)),
     ]),
   ) as Record<ChoicePrompt, Tagged<string>[]>;
   const yesNo = [...tagged('yes' as const, data.yes), ...tagged('no' as const, data.no)];
@@ -342,6 +347,11 @@ function compile(language: Language): Compiled {
 }
 
 const cache = new Map<Language, Compiled>();
+
+/** Whether a word (normalised, as `normaliseWord` gives it) is one the language's word lists know. */
+export function isKnownWord(word: string, language: Language): boolean {
+  return compiledFor(language).known.has(word);
+}
 
 /** Reads every language's word lists now, so a broken file stops the start rather than a young person's answer. */
 export function loadUnderstanding(): void {
@@ -620,16 +630,35 @@ const CONSENTING_CHOICE: Partial<Record<ChoicePrompt, string>> = { share: 'share
 // person's turn (the safety check reads all of it, in windows: src/safety/safetyCheck.ts).
 export const UNDERSTANDING_READ_LIMIT = 1_500;
 
+// Punctuation of other scripts read as the rules read "?", "," and ".": Urdu's question mark, comma and full stop.
+const PUNCTUATION: Readonly<Record<string, string>> = { '؟': '?', '،': ',', '۔': '.', '؛': ';' };
+
 export function understand(fullText: string, expectation: Expectation, language: Language): Interpretation {
-  const text = fullText.length > UNDERSTANDING_READ_LIMIT ? fullText.slice(0, UNDERSTANDING_READ_LIMIT) : fullText;
+  const text = (
+    fullText.length > UNDERSTANDING_READ_LIMIT ? fullText.slice(0, UNDERSTANDING_READ_LIMIT) : fullText
+  ).replace(/[؟،۔؛]/g, (mark) => PUNCTUATION[mark]);
   const compiled = compiledFor(language);
   const consenting = consentingAnswer(expectation);
   const changed = changeOfMind(text, expectation, language, compiled);
   if (changed) return changed.value === consenting ? { kind: 'unclear' } : changed;
   const reading = read(text, expectation, language, compiled, true);
   if (consenting === undefined || reading.kind !== 'answer' || reading.value !== consenting) return reading;
+  // A consenting answer must be said in words this language knows: a sentence mostly in another language (or in no
+  // language), with one word that looks like a yes ("ya"), is not an unambiguous yes.
+  if (mostlyUnknownWords(text, compiled)) return { kind: 'unclear' };
   // A typo never makes a consenting answer: the words as typed must say it too ("sent" is not "send").
   return read(text, expectation, language, compiled, false);
+}
+
+/** Words, from this many up, of which fewer than half are known to the language's lists. */
+const UNKNOWN_WORDS_CHECKED_FROM = 3;
+
+function mostlyUnknownWords(text: string, compiled: Compiled): boolean {
+  const words = tokenise(text)
+    .map((token) => token.norm)
+    .filter((word) => /\p{L}/u.test(word));
+  if (words.length < UNKNOWN_WORDS_CHECKED_FROM) return false;
+  return words.filter((word) => compiled.known.has(word)).length * 2 < words.length;
 }
 
 /**

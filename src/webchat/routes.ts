@@ -1,4 +1,4 @@
-// The Web Chat page at / (and /chat), the Web Chat bundle it loads, and the token it starts with.
+// The Web Chat page at / (and /chat), the Web Chat bundle and the fonts it loads, and the token it starts with.
 import restify from 'restify';
 import type { Request, Response } from 'restify';
 import { describeError, Logger } from '../log';
@@ -6,6 +6,7 @@ import { clientAddress, TrustedProxies } from '../server/clientAddress';
 import { isJsonObject } from '../server/jsonObject';
 import { loadWebChatBundle, WebChatBundle } from './bundle';
 import type { ChatSessions } from './chatSessions';
+import { FONTS_ROUTE } from './fonts';
 import type { WebChatPage } from './page';
 
 export interface WebChatParts {
@@ -66,6 +67,26 @@ export function mountWebChat(server: restify.Server, parts: WebChatParts): void 
       bundle = undefined;
       parts.logger.error({ error: describeError(error) }, 'the Web Chat bundle could not be read');
       res.send(503, { error: 'The chat page is not available: botframework-webchat is not installed.' });
+    }
+  });
+
+  // Only the font files the page declares (WebChatFonts looks the name up; it never becomes a path): 404 otherwise.
+  server.get(`${FONTS_ROUTE}/:file`, async (req: Request, res: Response) => {
+    const name = (req.params as Record<string, string | undefined>).file ?? '';
+    try {
+      const font = await parts.page.fonts.file(name);
+      if (!font) {
+        res.send(404, { error: 'No such font.' });
+        return;
+      }
+      if (req.header('if-none-match') === font.headers.ETag) {
+        res.sendRaw(304, '', font.headers);
+        return;
+      }
+      res.sendRaw(200, font.body, font.headers);
+    } catch (error) {
+      parts.logger.error({ error: describeError(error) }, 'a Web Chat font could not be read');
+      res.send(503, { error: 'The font is not available.' });
     }
   });
 

@@ -43,4 +43,23 @@ describe('practitioner page labels', () => {
     expect(JSON.parse(json)).toMatchObject({ language: 'en', strings: { 'practitionerPage.detail.print': 'Print' } });
     expect(await page.render(undefined)).toBe(await page.render('en-GB'));
   });
+
+  it("is in the browser's language when the bot speaks it, with that language's labels", async () => {
+    const { html } = await new PractitionerPage().render('tr-TR,tr;q=0.9,en;q=0.5');
+    const t = (await createI18n('en')).getFixedT('tr');
+    expect(html).toContain('<html lang="tr">');
+    expect(html).toContain(t('practitionerPage.signIn.tokenLabel'));
+  });
+
+  it('is in PRACTITIONER_LOCALE whatever the browser asks for', async () => {
+    const page = new PractitionerPage('en', 'pt-BR');
+    const { html } = await page.render('en-GB,en;q=0.9');
+    expect(html).toContain('<html lang="pt-BR">');
+    const json = /<script type="application\/json" id="labels">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const t = (await createI18n('en')).getFixedT('pt-BR');
+    expect(JSON.parse(json)).toMatchObject({
+      language: 'pt-BR',
+      strings: { 'practitionerPage.detail.print': t('practitionerPage.detail.print') },
+    });
+  });
 });

@@ -16,6 +16,7 @@ import {
   readFrozenTestSplit,
   readOwnCorpora,
   readReplyCorpus,
+  REPLIES_AT_FULL_WEIGHT,
   REPLY_FILLERS,
   replyFromPhrase,
 } from '../../src/safety/model/trainingData';
@@ -165,15 +166,17 @@ describe('readReplyCorpus on the locales in the repository', () => {
 
   it('weighs a reply with a filler as a chat message, below the bare reply', () => {
     const rows = rowsFor(corpus.filter((message) => message.text === 'Just me' || message.text === 'Just me tbh'));
+    const share = rows[0].message.replyShare ?? 1;
     expect(rows.map((row) => [row.message.text, row.weight])).toEqual([
-      ['Just me', MODEL_SETTINGS.replyWeight],
+      ['Just me', MODEL_SETTINGS.replyWeight * share],
       ['Just me tbh', MODEL_SETTINGS.fillerReplyWeight],
     ]);
     expect(MODEL_SETTINGS.fillerReplyWeight).toBeLessThan(MODEL_SETTINGS.replyWeight);
   });
 
-  it('stays a size that trains in minutes (a few thousand replies)', () => {
-    expect(corpus.length).toBeLessThan(5000);
+  // Six languages' answer lists: 17,491 replies on 2026-11-29; `npm run train:safety` took 2.5 min here (3.7 under load).
+  it('stays a size that trains in minutes (under 20,000 replies)', () => {
+    expect(corpus.length).toBeLessThan(20_000);
   });
 });
 
@@ -383,5 +386,26 @@ describe('readOwnCorpora on the corpora in the repository', () => {
     expect(
       copies.filter((copy) => leftOut.some((message) => message.text === copy.augmentedFrom?.text)).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("the weight of each language's replies", () => {
+  const corpus = readReplyCorpus(path.resolve(__dirname, '../..'));
+  it.each(SUPPORTED_LANGUAGES)(
+    '%s: its plain replies together weigh at most REPLIES_AT_FULL_WEIGHT full replies',
+    (language) => {
+      const plain = corpus.filter((message) => message.language === language && !message.tags.includes('filler'));
+      const total = plain.reduce((sum, message) => sum + (message.replyShare ?? 1), 0);
+      expect(total).toBeLessThanOrEqual(REPLIES_AT_FULL_WEIGHT + 1e-6);
+      expect(total).toBeGreaterThan(Math.min(plain.length, REPLIES_AT_FULL_WEIGHT) - 1e-6);
+    },
+  );
+
+  it('leaves out answer phrases the safety lexicons read as a signal, so they are never taught as benign', () => {
+    const texts = new Set(corpus.map((message) => message.text));
+    // "pointless" answers "how was it?" in understanding.json, and is hopelessness to the lexicon.
+    expect(texts.has('pointless')).toBe(false);
+    expect(texts.has('kya farq parta')).toBe(false);
+    expect(texts.has('Just me')).toBe(true);
   });
 });

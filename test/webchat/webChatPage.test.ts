@@ -1,9 +1,11 @@
 // The Web Chat page in a real headless Chromium, through the bot's own Direct Line: the welcome, a suggested action,
 // typing a goal, a reload that keeps the conversation, a risk message answered with crisis lines, "forget this device",
 // keyboard use, WCAG AA contrast, right-to-left Urdu, and screenshots at desktop and phone sizes.
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { localesDir } from '../../src/i18n';
 import { freePort, RunningBot, startBot } from '../support/botServer';
 import { launchChromium } from '../support/chromium';
 import { makeTempDir, removeDir } from '../support/tempDir';
@@ -290,8 +292,10 @@ describe('the Web Chat page in Chromium', () => {
     const { context, page } = await openPage({ ...DESKTOP, locale: 'ur-PK' });
     await page.locator('#webchat p').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.getAttribute('dir'))).toBe('rtl');
-    // The page's own words are English until they are translated, and say so to screen readers.
-    expect(await page.evaluate(() => document.documentElement.getAttribute('lang'))).toBe('en');
+    // The page's own words are English until they are translated (locales/ur/webchat.json), and say so to screen
+    // readers; Urdu once they are.
+    const urduWords = existsSync(path.join(localesDir(), 'ur', 'webchat.json'));
+    expect(await page.evaluate(() => document.documentElement.getAttribute('lang'))).toBe(urduWords ? 'ur' : 'en');
     expect(await page.evaluate(() => document.querySelector('#webchat [dir="rtl"]') !== null)).toBe(true);
     // The browser's language reaches the bot as the activity's locale: the crisis reply is Urdu, with Pakistan's lines.
     await type(page, 'میں خودکشی کرنا چاہتا ہوں', '1122');

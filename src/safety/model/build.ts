@@ -43,7 +43,8 @@ export interface MessageRow extends TrainingRow {
 export function weightOf(message: LabelledMessage): number {
   if (message.isPublic) return 1;
   if (message.source.startsWith('replies:')) {
-    return message.tags.includes('filler') ? MODEL_SETTINGS.fillerReplyWeight : MODEL_SETTINGS.replyWeight;
+    if (message.tags.includes('filler')) return MODEL_SETTINGS.fillerReplyWeight;
+    return MODEL_SETTINGS.replyWeight * (message.replyShare ?? 1);
   }
   if (message.augmentedFrom) {
     return (MODEL_SETTINGS.chatWeight * MODEL_SETTINGS.chatFillerShare) / message.augmentedFrom.copies;

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Language, SUPPORTED_LANGUAGES } from '../../i18n/languages';
+import { detectWithEnglish } from '../detect';
 import { LabelledCase, parseCorpus } from '../evaluate';
+import { loadSafetyLexicon } from '../lexicon';
 import type { SignalKind } from '../types';
 import { classesForLabel, ModelClass } from './classes';
 
@@ -27,6 +29,8 @@ export interface LabelledMessage {
    * the frozen split, in the same fold, never counted as written data when thresholds are chosen.
    */
   readonly augmentedFrom?: { readonly text: string; readonly copies: number };
+  /** On a plain reply: the share of the full reply weight it gets (`REPLIES_AT_FULL_WEIGHT`). */
+  readonly replyShare?: number;
 }
 
 /** Where the public sets are: SAFETY_DATA_DIR, else ../shared/safety-data beside the project. */
@@ -181,6 +185,14 @@ export const REPLY_FILLERS: Readonly<Partial<Record<Language, readonly string[]>
 };
 
 /**
+ * A language's plain replies share at most this many replies' worth of the reply weight (about English's count when
+ * the weight was chosen): with every language's answer lists (2,000-3,600 phrases each), the full weight on each let
+ * benign phrases outweigh a language's written risk messages (Urdu risk recall on the frozen split fell from 82% to
+ * 76% in the first retrain with them).
+ */
+export const REPLIES_AT_FULL_WEIGHT = 1_500;
+
+/**
  * How many fillers each understanding choice phrase gets (button titles get them all). Several hundred phrases times
  * every filler would be thousands of near-identical messages: more training time, and "tbh" learnt as a sign of
  * benign. Which fillers a phrase gets follows from the phrase's own text, so it does not move when others change.
@@ -236,7 +248,9 @@ export function chatFillerCopies(messages: readonly LabelledMessage[]): Labelled
  * Short replies every young person sends: each button the bot offers, each answer to its questions (the
  * understanding module's yes, no, doubt, nothing, choice and command phrases), each number; and the buttons and
  * choice phrases again with a filler after them ("just me tbh"). All are benign, and a model that never saw them
- * reads "no" or "6" by its prior alone. Filler variants are tagged "filler".
+ * reads "no" or "6" by its prior alone. Filler variants are tagged "filler". A phrase the safety lexicons read as a
+ * signal of any kind ("khatam kar do", end it, is also "end myself") is left out: taught as benign twenty times over,
+ * it would teach the model that those words are safe.
  */
 export function readReplyCorpus(root: string): LabelledMessage[] {
   const read = (language: Language, file: string): unknown => {
@@ -249,7 +263,14 @@ export function readReplyCorpus(root: string): LabelledMessage[] {
       return reply === undefined ? [] : [reply];
     });
   const numbers = Array.from({ length: 11 }, (_, score) => [`${score}`, `${score}/10`, `about ${score}`]).flat();
+  // The shipped lexicons decide, wherever the replies are read from.
+  const english = loadSafetyLexicon('en');
   return SUPPORTED_LANGUAGES.flatMap((language) => {
+    const native = loadSafetyLexicon(language);
+    const signalFree = (text: string) => {
+      const detection = detectWithEnglish(text, native, english);
+      return detection.level === 'none' && !detection.riskPlacedAway && !detection.unplacedWords;
+    };
     const translation = read(language, 'translation') as { choices?: unknown } | undefined;
     const replies = read(language, 'safetyReplies') as { choices?: unknown } | undefined;
     const answers = read(language, 'directAnswers') as Record<string, unknown> | undefined;
@@ -280,17 +301,20 @@ export function readReplyCorpus(root: string): LabelledMessage[] {
       isPublic: false,
       tags,
     });
-    const plain = new Set(texts);
+    const plain = new Set(texts.filter(signalFree));
     const seen = new Set(plain);
-    const copies = withFillers.flatMap(({ text, fillers: chosen }) =>
-      chosen.flatMap((filler) => {
-        const copy = `${text} ${filler}`;
-        if (seen.has(copy)) return [];
-        seen.add(copy);
-        return [{ ...message(copy, ['reply', 'filler']), augmentedFrom: { text, copies: chosen.length } }];
-      }),
-    );
-    return [...[...plain].map((text) => message(text, ['reply'])), ...copies];
+    const copies = withFillers
+      .filter(({ text }) => plain.has(text))
+      .flatMap(({ text, fillers: chosen }) =>
+        chosen.flatMap((filler) => {
+          const copy = `${text} ${filler}`;
+          if (seen.has(copy)) return [];
+          seen.add(copy);
+          return [{ ...message(copy, ['reply', 'filler']), augmentedFrom: { text, copies: chosen.length } }];
+        }),
+      );
+    const replyShare = Math.min(1, REPLIES_AT_FULL_WEIGHT / plain.size);
+    return [...[...plain].map((text) => ({ ...message(text, ['reply']), replyShare })), ...copies];
   });
 }
 
