@@ -9,7 +9,7 @@ import type { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { isSupportedLanguage, Language, SUPPORTED_LANGUAGES } from '../src/i18n/languages';
 import { Expectation, understand } from '../src/understanding/understand';
-import { Question, answerOf, choiceOptions, understoodOf } from './prompts';
+import { Question, choiceOptions, understoodOf } from './prompts';
 
 export const LANGUAGE_DIALOG = 'languageDialog';
 const WHICH = 'languageWhich';
@@ -34,8 +34,9 @@ function chosenLanguage(context: TurnContext, text: string, options: LanguageOpt
   const readings = offered
     ? [offered, language]
     : [language, ...SUPPORTED_LANGUAGES.filter((other) => other !== language)];
+  const expectation = languageExpectation(context, offered);
   for (const reading of readings) {
-    const interpretation = understand(text, languageExpectation(context, offered), reading);
+    const interpretation = understand(text, expectation, reading);
     if (interpretation.kind !== 'answer' || typeof interpretation.value !== 'string') continue;
     if (offered) return interpretation.value === 'yes' ? offered : language;
     if (isSupportedLanguage(interpretation.value)) return interpretation.value;
@@ -88,7 +89,7 @@ export class LanguageDialog extends ComponentDialog {
   }
 
   private async change(step: Step): Promise<DialogTurnResult> {
-    const text = understoodOf(step)?.text ?? String(answerOf(step) ?? '');
+    const text = understoodOf(step)?.text ?? '';
     const current = turnLanguage(step.context);
     const chosen = chosenLanguage(step.context, text, step.options);
     if (!chosen || chosen === current.language) {

@@ -21,14 +21,14 @@ export interface TurnLanguage {
 
 function turnLanguageIn(context: TurnContext, i18nInstance: i18n, language: Language, goalWord?: string): TurnLanguage {
   const base = i18nInstance.getFixedT(language);
-  const defaults = { word: goalWord ?? base('preferences.defaultWord') };
+  const defaultWord = base('preferences.defaultWord');
   const turnLanguage: TurnLanguage = {
     language,
-    t: Object.assign((key: string, values?: Record<string, unknown>) => base(key, { ...defaults, ...values }), {
-      language,
-    }),
+    t: Object.assign(
+      (key: string, values?: Record<string, unknown>) => base(key, { word: goalWord ?? defaultWord, ...values }),
+      { language },
+    ),
     useGoalWord: (word) => {
-      defaults.word = word;
       goalWord = word;
     },
     tIn: (other) => i18nInstance.getFixedT(other),

@@ -348,9 +348,17 @@ function compile(language: Language): Compiled {
 
 const cache = new Map<Language, Compiled>();
 
-/** Whether a word (normalised, as `normaliseWord` gives it) is one the language's word lists know. */
-export function isKnownWord(word: string, language: Language): boolean {
-  return compiledFor(language).known.has(word);
+/** The words of a reply that hold a letter (numbers and emoji left out), normalised as the word lists are. */
+export function letterWords(text: string): string[] {
+  return tokenise(text)
+    .map((token) => token.norm)
+    .filter((word) => /\p{L}/u.test(word));
+}
+
+/** The share of `words` (from `letterWords`) that the language's word lists know; 0 for no words. */
+export function knownShare(words: readonly string[], language: Language): number {
+  const { known } = compiledFor(language);
+  return words.length === 0 ? 0 : words.filter((word) => known.has(word)).length / words.length;
 }
 
 /** Reads every language's word lists now, so a broken file stops the start rather than a young person's answer. */
@@ -645,21 +653,14 @@ export function understand(fullText: string, expectation: Expectation, language:
   if (consenting === undefined || reading.kind !== 'answer' || reading.value !== consenting) return reading;
   // A consenting answer must be said in words this language knows: a sentence mostly in another language (or in no
   // language), with one word that looks like a yes ("ya"), is not an unambiguous yes.
-  if (mostlyUnknownWords(text, compiled)) return { kind: 'unclear' };
+  const words = letterWords(text);
+  if (words.length >= UNKNOWN_WORDS_CHECKED_FROM && knownShare(words, language) < 0.5) return { kind: 'unclear' };
   // A typo never makes a consenting answer: the words as typed must say it too ("sent" is not "send").
   return read(text, expectation, language, compiled, false);
 }
 
-/** Words, from this many up, of which fewer than half are known to the language's lists. */
+/** From this many words up, a consenting answer needs at least half of them known to the language's lists. */
 const UNKNOWN_WORDS_CHECKED_FROM = 3;
-
-function mostlyUnknownWords(text: string, compiled: Compiled): boolean {
-  const words = tokenise(text)
-    .map((token) => token.norm)
-    .filter((word) => /\p{L}/u.test(word));
-  if (words.length < UNKNOWN_WORDS_CHECKED_FROM) return false;
-  return words.filter((word) => compiled.known.has(word)).length * 2 < words.length;
-}
 
 /**
  * An answer, then a change of mind, then another answer ("yeah. wait no actually", "share it. actually no dont"): the

@@ -3,8 +3,7 @@
 // shorthand). Only a message of several words counts, and only a clear difference, so a short answer, a name, or a
 // message mixing languages (as many young people in Pakistan and Norway write, with English in it) never does.
 import { SUPPORTED_LANGUAGES, Language } from '../i18n/languages';
-import { tokenise } from '../goals/text';
-import { isKnownWord, UNDERSTANDING_READ_LIMIT } from './understand';
+import { knownShare, letterWords, UNDERSTANDING_READ_LIMIT } from './understand';
 
 export const MIN_WORDS_TO_TELL = 4;
 /** At least this share of the words known in the other language… */
@@ -13,14 +12,10 @@ const CLEARLY_IN = 0.7;
 const HARDLY_IN = 0.3;
 
 export function otherLanguageWritten(text: string, inUse: Language): Language | undefined {
-  const words = tokenise(text.slice(0, UNDERSTANDING_READ_LIMIT))
-    .map((token) => token.norm)
-    .filter((word) => /\p{L}/u.test(word));
-  if (words.length < MIN_WORDS_TO_TELL) return undefined;
-  const share = (language: Language) => words.filter((word) => isKnownWord(word, language)).length / words.length;
-  if (share(inUse) > HARDLY_IN) return undefined;
+  const words = letterWords(text.slice(0, UNDERSTANDING_READ_LIMIT));
+  if (words.length < MIN_WORDS_TO_TELL || knownShare(words, inUse) > HARDLY_IN) return undefined;
   const [best] = SUPPORTED_LANGUAGES.filter((language) => language !== inUse)
-    .map((language) => ({ language, share: share(language) }))
+    .map((language) => ({ language, share: knownShare(words, language) }))
     .sort((a, b) => b.share - a.share);
   return best && best.share >= CLEARLY_IN ? best.language : undefined;
 }

@@ -79,7 +79,7 @@ function parseFontFaces(css: string, folder: string, version: string, source: st
     const [, packageFile, tech] = src;
     const familySlug = family.toLowerCase().replace(/\s+/g, '-');
     const file = packageFile.startsWith(`${familySlug}-`) ? packageFile : `${familySlug}-${packageFile}`;
-    if (!FONT_FILE_NAME.test(file) || !/^[a-z0-9-]+\.woff2$/.test(packageFile)) {
+    if (!FONT_FILE_NAME.test(file) || !FONT_FILE_NAME.test(packageFile)) {
       throw new Error(`${source}: unexpected font file name ${packageFile}`);
     }
     if (!/^(U\+[0-9a-fA-F?]+(-[0-9a-fA-F]+)?,?)+$/.test(unicodeRange)) {
