@@ -3,6 +3,7 @@
 // risk, and so that doubt becomes a direct question ("unsure"), never silence.
 import { createHash } from 'node:crypto';
 import type { Language } from '../i18n/languages';
+import { safetyCheckTurns, TurnTakingQueue } from './checkQueue';
 import { detectWithEnglish } from './detect';
 import { loadAllSafetyLexicons, type SafetyLexicon } from './lexicon';
 import { ModelReading, ModelThresholds, SafetyModel } from './model/safetyModel';
@@ -173,23 +174,22 @@ export function mergeVerdicts(verdicts: readonly SafetyVerdict[]): SafetyVerdict
 }
 
 /**
- * The check on a message of any length: read in windows (`checkWindows`), yielding to the event loop between them, so
- * no message is skipped or cut and none blocks the others.
+ * The check on a message of any length: read in windows (`checkWindows`), each taking its turn in `turns` (one window
+ * per turn of the event loop across every message being checked), so no message is skipped or cut and none blocks
+ * the others.
  */
 export async function checkInWindows(
   check: Pick<SafetyCheck, 'check'>,
   text: string,
   language: Language,
   onError: (error: unknown) => void,
+  turns: TurnTakingQueue = safetyCheckTurns,
 ): Promise<SafetyVerdict> {
-  const windows = checkWindows(text);
-  if (windows.length === 1) return check.check(text, language, onError);
   const verdicts: SafetyVerdict[] = [];
-  for (const window of windows) {
-    verdicts.push(check.check(window, language, onError));
-    await new Promise((resolve) => setImmediate(resolve));
+  for (const window of checkWindows(text)) {
+    verdicts.push(await turns.run(() => check.check(window, language, onError)));
   }
-  return mergeVerdicts(verdicts);
+  return verdicts.length === 1 ? verdicts[0] : mergeVerdicts(verdicts);
 }
 
 /** Where the message was typed, as far as pausing is concerned. */
