@@ -24,3 +24,16 @@ export function consentOptions(
 ): PromptOptions & { validations: QuestionReading } {
   return { ...asked, validations: { expectation: CONSENT_EXPECTATIONS[topic], faq: topic, serviceName } };
 }
+
+/**
+ * "Has a parent or carer said it's okay?", asked of someone younger than their country's age of digital consent: read
+ * as strictly as consent, and a yes must be about the parent or carer (not "yes keep them", not "she wouldn't mind");
+ * a question back gets the consent FAQ's answers.
+ */
+export function parentAgreementOptions(
+  serviceName: string,
+  asked: { prompt: Partial<Activity>; retryPrompt: Partial<Activity> },
+): PromptOptions & { validations: QuestionReading } {
+  const expectation: Expectation = { kind: 'yesNo', consentCritical: true, parentAgreement: true };
+  return { ...asked, validations: { expectation, faq: 'consent', serviceName } };
+}

@@ -36,7 +36,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.addDialog(new WelcomeDialog(state, settings));
     this.addDialog(new CheckInDialog(state));
-    this.addDialog(new PreferencesDialog(state));
+    this.addDialog(new PreferencesDialog(state, settings.involvementQuestionFirst));
     this.addDialog(new ReviewDialog(state));
     this.addDialog(new GoalSettingDialog(state));
     this.addDialog(new SummaryDialog(state, settings, handoff));

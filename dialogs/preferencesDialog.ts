@@ -11,6 +11,7 @@ import {
   PastExperience,
 } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
+import type { Translate } from '../src/i18n';
 import { Question, choiceAnswer, choiceOptions, choicesFor, textAnswer, textOptions } from './prompts';
 
 export const PREFERENCES_DIALOG = 'preferencesDialog';
@@ -29,12 +30,17 @@ function valuesOf(step: WaterfallStepContext<PreferencesProgress>): { goalWork?:
 }
 
 export class PreferencesDialog extends ComponentDialog {
-  constructor(private readonly state: BotState) {
+  /** `involvementFirst` (INVOLVEMENT_QUESTION_FIRST): who they want involved is asked before goal work is. */
+  constructor(
+    private readonly state: BotState,
+    private readonly involvementFirst = false,
+  ) {
     super(PREFERENCES_DIALOG);
     this.addDialog(new Question(CHOICE));
     this.addDialog(new Question(TEXT));
     this.addDialog(
       new WaterfallDialog(`${PREFERENCES_DIALOG}.steps`, [
+        this.begin.bind(this),
         this.askGoalWork.bind(this),
         this.recordGoalWork.bind(this),
         this.recordPastExperience.bind(this),
@@ -46,9 +52,16 @@ export class PreferencesDialog extends ComponentDialog {
     this.initialDialogId = `${PREFERENCES_DIALOG}.steps`;
   }
 
+  private async begin(step: WaterfallStepContext<PreferencesProgress>) {
+    if (step.options.explained) return step.next();
+    const { t } = turnLanguage(step.context);
+    await step.context.sendActivity(t('preferences.intro'));
+    return this.involvementFirst ? step.prompt(CHOICE, involvedQuestion(t)) : step.next();
+  }
+
   private async askGoalWork(step: WaterfallStepContext<PreferencesProgress>) {
     const { t } = turnLanguage(step.context);
-    if (!step.options.explained) await step.context.sendActivity(t('preferences.intro'));
+    if (this.involvementFirst && !step.options.explained) await this.recordInvolvedAnswer(step);
     const question = t('preferences.goalWorkQuestion');
     return step.prompt(
       CHOICE,
@@ -126,23 +139,29 @@ export class PreferencesDialog extends ComponentDialog {
       language.useGoalWord(word);
       await step.context.sendActivity(language.t('preferences.wordAck', { word }));
     }
-    return step.prompt(
-      CHOICE,
-      choiceOptions(
-        language.t,
-        language.t('preferences.involvedQuestion'),
-        choicesFor(language.t, 'choices.involved', INVOLVED_CHOICES),
-        { prompt: 'involved' },
-      ),
-    );
+    return this.involvementFirst ? step.next() : step.prompt(CHOICE, involvedQuestion(language.t));
   }
 
   private async recordInvolved(step: WaterfallStepContext<PreferencesProgress>) {
+    const profile = this.involvementFirst
+      ? await this.state.readProfile(step.context)
+      : await this.recordInvolvedAnswer(step);
+    return step.endDialog(profile?.preferences.goalWork);
+  }
+
+  /** Who they want involved in decisions, kept and acknowledged when they chose. */
+  private async recordInvolvedAnswer(step: WaterfallStepContext<PreferencesProgress>) {
     const involved = choiceAnswer<InvolvedChoice>(step);
     const profile = await this.state.updateProfile(step.context, (p) => {
       if (involved) p.preferences.involved = involved;
     });
     if (involved) await step.context.sendActivity(turnLanguage(step.context).t('preferences.involvedAck'));
-    return step.endDialog(profile.preferences.goalWork);
+    return profile;
   }
+}
+
+function involvedQuestion(t: Translate) {
+  return choiceOptions(t, t('preferences.involvedQuestion'), choicesFor(t, 'choices.involved', INVOLVED_CHOICES), {
+    prompt: 'involved',
+  });
 }

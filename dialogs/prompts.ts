@@ -25,7 +25,7 @@ export const MAX_REASKS = 2;
 export const MAX_ANSWER_LENGTH = 500;
 
 /** Which short FAQ answers a question back: a consent question's own answers, or the general ones. */
-export type FaqTopic = 'consent' | 'share' | 'delete' | 'direct' | 'reach' | 'general';
+export type FaqTopic = 'consent' | 'age' | 'share' | 'delete' | 'direct' | 'reach' | 'general';
 
 /** What an answer is read against, kept in the prompt's options so the router reads the same thing. */
 export interface QuestionReading {
@@ -257,6 +257,11 @@ export function scaleOptions(question: Wording, retry: Wording, anchors: ScaleAn
     expectation: { kind: 'scale' },
     faq: 'general',
   });
+}
+
+/** Their age, however typed ("im 15", "fifteen", "tenho 15"); a question back gets the age FAQ's answer. */
+export function ageOptions(prompt: string, retryPrompt: string, serviceName: string): QuestionOptions {
+  return questionOptions(prompt, retryPrompt, { expectation: { kind: 'age' }, faq: 'age', serviceName });
 }
 
 /**

@@ -1,5 +1,6 @@
 // What a service configures that the dialogs need to say.
 import type { Translate } from '../src/i18n';
+import type { AgeCheckSettings } from '../src/privacy/consentAge';
 import type { TurnContext } from 'botbuilder';
 import {
   countryFor,
@@ -21,6 +22,10 @@ export interface DialogSettings {
   serviceCountry?: CountryCode;
   /** The service's own crisis lines (CRISIS_LINES_FILE), added to or replacing the shipped ones by id. */
   serviceCrisisLines?: ServiceCrisisLines;
+  /** ASK_AGE, CONSENT_AGE: the age asked before consent; undefined: not asked. */
+  ageCheck?: AgeCheckSettings;
+  /** INVOLVEMENT_QUESTION_FIRST: who they want involved in decisions is asked before the other preferences. */
+  involvementQuestionFirst?: boolean;
 }
 
 /** "You can reach … on …", or nothing when the service has not said how. */
@@ -40,6 +45,10 @@ export function personRequestedText(settings: DialogSettings, t: Translate): str
 
 /** The crisis lines for this young person: the service's country, else their locale's, with the service's own lines. */
 export function crisisResourcesForTurn(step: { context: TurnContext }, settings: DialogSettings): CrisisResources {
-  const country = countryFor(settings.serviceCountry, step.context.activity.locale);
-  return crisisLinesWithService(country, settings.serviceCrisisLines);
+  return crisisLinesWithService(countryForTurn(step, settings), settings.serviceCrisisLines);
+}
+
+/** The country whose rules apply to this young person: the service's, else their locale's (as for crisis lines). */
+export function countryForTurn(step: { context: TurnContext }, settings: DialogSettings): CountryCode {
+  return countryFor(settings.serviceCountry, step.context.activity.locale);
 }

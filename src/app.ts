@@ -109,6 +109,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     serviceResponseTime: config.serviceResponseTime,
     serviceNextSteps: config.serviceNextSteps,
     serviceCountry: config.serviceCountry,
+    ageCheck: config.ageCheck,
+    involvementQuestionFirst: config.involvementQuestionFirst,
     serviceCrisisLines: config.crisisLinesFile ? loadServiceCrisisLines(config.crisisLinesFile) : {},
   };
   const router = new TurnRouter(state, settings, handoffs);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RiskReminderPolicy } from './handoff/riskReminders';
+import type { AgeCheckSettings } from './privacy/consentAge';
 import { isProxyEntry } from './server/clientAddress';
 import { parseEncryptionKey } from './storage/fileEncryption';
 import { SUPPORTED_LANGUAGES } from './i18n/languages';
@@ -220,6 +221,9 @@ const configSchema = z
     SERVICE_COUNTRY: z
       .enum(SUPPORTED_COUNTRIES, { message: `must be one of ${SUPPORTED_COUNTRIES.join(', ')}` })
       .optional(),
+    ASK_AGE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+    CONSENT_AGE: wholeNumber(0, 21, 'years').optional(),
+    INVOLVEMENT_QUESTION_FIRST: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
     PRACTITIONER_TOKENS: practitionerTokens,
     RETENTION_DAYS: wholeNumber(1, 3650, 'days').default(180),
     RISK_ACK_MINUTES: wholeNumber(1, 1440, 'minutes').default(15),
@@ -312,6 +316,10 @@ export interface Config {
   /** The practitioners' Teams conversation each handoff is also posted to; undefined when not configured. */
   practitionerConversation?: { serviceUrl: string; conversationId: string; tenantId?: string };
   serviceCountry: ParsedEnv['SERVICE_COUNTRY'];
+  /** ASK_AGE and CONSENT_AGE: the age asked before consent, and a parent's or carer's agreement below the country's age. */
+  ageCheck: AgeCheckSettings;
+  /** INVOLVEMENT_QUESTION_FIRST: who they want involved in decisions is the first preference asked. */
+  involvementQuestionFirst: boolean;
   /** A JSON file of the service's own crisis lines by country; empty when none. */
   crisisLinesFile: string;
   practitionerTokens: Array<{ name: string; token: string }>;
@@ -402,6 +410,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         parsed.SPOOL_DIR || defaultSpoolDir(parsed.STORAGE === 'postgres' ? parsed.DATABASE_URL : parsed.DATA_DIR),
     },
     serviceCountry: parsed.SERVICE_COUNTRY,
+    ageCheck: { askAge: parsed.ASK_AGE === 'true', consentAgeOverride: parsed.CONSENT_AGE },
+    involvementQuestionFirst: parsed.INVOLVEMENT_QUESTION_FIRST === 'true',
     crisisLinesFile: parsed.CRISIS_LINES_FILE,
     practitionerTokens: parsed.PRACTITIONER_TOKENS,
     retentionDays: parsed.RETENTION_DAYS,

@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       personKeySecret: '',
       handoffAfterDelete: 'delete',
       keepBeforeConsent: 'memory',
+      ageCheck: { askAge: false },
+      involvementQuestionFirst: false,
       webChat: {},
       logLevel: 'info',
     });
@@ -66,6 +68,9 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       PRACTITIONER_LOCALE: 'nb',
       KEEP_BEFORE_CONSENT: 'storage',
+      ASK_AGE: 'true',
+      CONSENT_AGE: '16',
+      INVOLVEMENT_QUESTION_FIRST: 'true',
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       DATA_ENCRYPTION_PREVIOUS_KEYS: ` ${Buffer.alloc(32, 9).toString('hex')} `,
     });
@@ -100,6 +105,8 @@ describe('loadConfig', () => {
       handoffAfterDelete: 'delete',
       practitionerLanguage: 'nb',
       keepBeforeConsent: 'storage',
+      ageCheck: { askAge: true, consentAgeOverride: 16 },
+      involvementQuestionFirst: true,
       dataEncryption: { current: Buffer.alloc(32, 7), previous: [Buffer.alloc(32, 9)] },
       webChat: {
         azureDirectLine: {
@@ -120,6 +127,10 @@ describe('loadConfig', () => {
     ['DIRECT_LINE_ENDPOINT', 'http://directline.example.org/v3/directline', 'must be an https URL'],
     ['DIRECT_LINE_ENDPOINT', 'https://directline.botframework.com/v3/directline/', 'without a trailing slash'],
     ['HANDOFF_RETRY_DELAYS_MS', '2s,10s', 'comma-separated whole milliseconds'],
+    ['ASK_AGE', 'yes', 'must be true or false'],
+    ['CONSENT_AGE', '25', 'must be a whole number of years from 0 to 21'],
+    ['CONSENT_AGE', 'thirteen', 'must be a whole number of years from 0 to 21'],
+    ['INVOLVEMENT_QUESTION_FIRST', '1', 'must be true or false'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Configuration error: ${name} .*${message}`));
   });

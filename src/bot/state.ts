@@ -16,6 +16,8 @@ export const STATE_VERSION = 1;
 export interface ConsentRecord {
   given: boolean;
   at: string; // ISO 8601
+  /** Younger than the country's age of digital consent, they said a parent or carer had agreed (ASK_AGE). */
+  withParentAgreement?: boolean;
 }
 
 export interface CheckInRecord {

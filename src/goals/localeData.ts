@@ -71,10 +71,15 @@ export const goalsLocaleSchema = z.object({
 export type GoalsLocale = z.infer<typeof goalsLocaleSchema>;
 
 const ZERO_TO_TEN = Array.from({ length: 11 }, (_, value) => String(value));
+const AGE_WORD_KEYS = Array.from({ length: 15 }, (_, value) => String(value + 11));
 
 export const numbersLocaleSchema = z.object({
   words: z.record(z.string(), phrases).refine((words) => Object.keys(words).every((key) => ZERO_TO_TEN.includes(key)), {
     message: 'keys must be the numbers 0 to 10',
+  }),
+  /** Number words for 11–25, for reading an age ("fifteen", "vinte e um", "on beş"); digits need none. */
+  ages: z.record(z.string(), phrases).refine((ages) => Object.keys(ages).every((key) => AGE_WORD_KEYS.includes(key)), {
+    message: 'keys must be the numbers 11 to 25',
   }),
   outOf: phrases,
   suffixes: phrases,

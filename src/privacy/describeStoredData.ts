@@ -58,7 +58,10 @@ function sectionLines(section: ProfileSection, profile: UserProfile, t: Translat
 export function describeStoredData(profile: UserProfile | undefined, t: Translate): StoredDataDescription | undefined {
   if (!profile) return undefined;
   const lines = [t('commands.exportIntro')];
-  if (profile.consent?.given) lines.push(t('commands.exportConsent', { date: day(profile.consent.at) }));
+  if (profile.consent?.given) {
+    const said = profile.consent.withParentAgreement ? 'commands.exportConsentWithParent' : 'commands.exportConsent';
+    lines.push(t(said, { date: day(profile.consent.at) }));
+  }
   for (const section of describeEverything(profile)) lines.push(...sectionLines(section, profile, t));
   for (const asked of profile.directQuestions) {
     const answer = t(`profile.directAnswer.${asked.answer}`);

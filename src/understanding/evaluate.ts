@@ -21,6 +21,8 @@ export const PROMPT_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   goalRating: { kind: 'scale' },
   firstStep: { kind: 'text' },
   note: { kind: 'text', nothingMeans: 'no' },
+  age: { kind: 'age' },
+  parentAgreed: { kind: 'yesNo', consentCritical: true, parentAgreement: true },
 };
 
 /** The answer that acts on consent at each consent-critical prompt: reading it where it was not meant is the failure. */
@@ -29,6 +31,7 @@ const ACCEPTS: Readonly<Record<string, string>> = {
   delete: 'yes',
   share: 'share',
   directQuestion: 'yes',
+  parentAgreed: 'yes',
 };
 
 export const ACCEPTING_PROMPTS = Object.keys(ACCEPTS);

@@ -7,6 +7,7 @@ import { Language, SUPPORTED_LANGUAGES } from '../i18n/languages';
 import type { Command } from '../commands';
 import { compilePhrase, findPhrases, normaliseWord, Phrase, Span, tokenise } from '../goals/text';
 import { parseZeroToTen } from '../goals/scale';
+import { ageIn } from './age';
 import { readDirectAnswer } from '../safety/directAnswer';
 import { contactDetailsIn } from './contactDetails';
 
@@ -31,7 +32,13 @@ export type QuestionTopic = (typeof QUESTION_TOPICS)[number] | 'other';
 /** What the bot asked, as far as reading the reply is concerned. */
 export type Expectation =
   /** `commandAnswers`: commands that are the answer here ("delete everything" to "delete it all?"). */
-  | { kind: 'yesNo'; consentCritical: boolean; commandAnswers?: Partial<Record<Command, 'yes' | 'no'>> }
+  /** `parentAgreement`: "has a parent or carer said it's okay?", where a yes must be about them (parentsOkaySaid). */
+  | {
+      kind: 'yesNo';
+      consentCritical: boolean;
+      commandAnswers?: Partial<Record<Command, 'yes' | 'no'>>;
+      parentAgreement?: boolean;
+    }
   /**
    * One of some buttons: `titles` are their words in this language (a tap sends them, and typed inside a sentence
    * they choose too); `prompt` names the extra phrases for those choices in understanding.json, where there are any.
@@ -46,6 +53,8 @@ export type Expectation =
       contactDetails?: boolean;
     }
   | { kind: 'scale' }
+  /** Their age ("im 15", "fifteen"): a whole number from YOUNGEST_AGE_READ to OLDEST_AGE_READ (age.ts). */
+  | { kind: 'age' }
   /**
    * The direct question; `aboutRightNow` for the risk reply's "right now?", where "not right now, just sometimes" is a
    * no to right now (the fact of risk has already gone to a person).
@@ -151,6 +160,14 @@ const understandingSchema = z.object({
   units: phraseList,
   /** Words between two numbers that make a range ("between 3 and 4", "4 or 5"): the lower is taken. */
   ranges: phraseList,
+  /** Who can give a parent's okay ("mum", "my carer", "annem", "امی"): a yes to "has a parent said it's okay?" names one. */
+  parents: phraseList,
+  /** Words that give that okay without a yes word ("she said i can", "deixou", "izin verdi", "اجازت دی"). */
+  permission: phraseList,
+  /** Words that make the okay a guess about them, not theirs ("she wouldn't mind", "theyd say yes", "me dirían"). */
+  guesses: phraseList,
+  /** Words that make an age one still to come ("nearly 15", "turning 13", "fyller 13", "12 olcam"). */
+  ageSoon: phraseList,
   /** Words that stand for a rating, written "=…" as the whole reply ("not at all" is 0 on both scales: none of it). */
   scaleAnchors: z.record(z.string().regex(/^(10|\d)$/), phraseList),
   /** Replies whose words mock the answer they seem to give ("yeah sure, what could go wrong 🙄"). */
@@ -207,6 +224,10 @@ interface Compiled {
   readonly notRightNow: readonly Phrase[];
   readonly directNotSure: readonly Phrase[];
   readonly ranges: readonly Phrase[];
+  readonly parents: readonly Phrase[];
+  readonly permission: readonly Phrase[];
+  readonly guesses: readonly Phrase[];
+  readonly ageSoon: readonly Phrase[];
   readonly units: ReadonlySet<string>;
   readonly sarcasm: readonly Phrase[];
   readonly combinations: UnderstandingFile['combinations'];
@@ -307,6 +328,10 @@ function compile(language: Language): Compiled {
     notRightNow: phrases(data.notRightNow),
     directNotSure: phrases(data.directNotSure),
     ranges: phrases(data.ranges),
+    parents: phrases(data.parents),
+    permission: phrases(data.permission),
+    guesses: phrases(data.guesses),
+    ageSoon: phrases(data.ageSoon),
     units: words(data.units),
     sarcasm: phrases(data.sarcasm),
     combinations: data.combinations,
@@ -752,17 +777,21 @@ function read(
   if (command && !commandIsTheAnswer && !aboutCommand && !aboutTheBot)
     return { kind: 'command', command: command.value };
 
-  const score =
+  const numberSaid =
     expectation.kind === 'scale'
       ? (parseZeroToTen(text, language) ??
         numberInSentence(text, words, compiled, language) ??
         anchoredScore(words, compiled))
-      : undefined;
+      : expectation.kind === 'age'
+        ? ageIn(text, words, compiled, language)
+        : undefined;
   const questionMark = text.includes('?');
   // Only doubt is not an answer, unless the answer is in it ("maybe later", "maybe 2", "unsure" to "not sure?"); with
   // a "?" not even then ("sort of?").
   const doubt =
-    choice === undefined && score === undefined && commandAnswer === undefined ? onlyDoubt(words, compiled) : undefined;
+    choice === undefined && numberSaid === undefined && commandAnswer === undefined
+      ? onlyDoubt(words, compiled)
+      : undefined;
   const doubtfulChoice = choice !== undefined && questionMark && onlyDoubt(words, compiled) !== undefined;
   if (doubt || doubtfulChoice) {
     // "umm" to the direct question says nothing; "not sure" says a person should know.
@@ -781,7 +810,9 @@ function read(
   const feeling = has(marked, compiled.feeling);
   // A whole reply that is a yes or a no ("why not", "yeah no") is that answer, whatever its first word.
   const wholeYesNo = expectation.kind === 'yesNo' && !questionMark ? wholeAnswer(words, compiled) : undefined;
-  if (wholeYesNo && !(wholeYesNo === 'yes' && sarcastic)) return { kind: 'answer', value: wholeYesNo };
+  // To "has a parent said it's okay?" only a one-word yes is taken whole: "yes keep them" is their own okay, not a parent's.
+  const ownYes = expectation.kind === 'yesNo' && expectation.parentAgreement === true && words.length > 1;
+  if (wholeYesNo && !(wholeYesNo === 'yes' && (sarcastic || ownYes))) return { kind: 'answer', value: wholeYesNo };
 
   const yesNoSpans = claim(words, compiled.yesNo, compiled).map((match) => match.span);
   const answers = [
@@ -806,7 +837,8 @@ function read(
     (span) => span.start === 0 || CLAUSE_JOINS.has(words[span.start - 1] ?? ''),
   );
   const numberFirst =
-    expectation.kind === 'scale' && !findPhrases(words, compiled.questionStarts).some((span) => span.start === 0);
+    (expectation.kind === 'scale' || expectation.kind === 'age') &&
+    !findPhrases(words, compiled.questionStarts).some((span) => span.start === 0);
   // "can we do it another time" answers, and so does "can i take something out" to "share this?" (never a request to
   // share: that is asked again plainly); "can i change it later" asks whether they could.
   const answerInRequest =
@@ -831,9 +863,10 @@ function read(
   const doubted = questionMark && !asks;
 
   switch (expectation.kind) {
-    case 'scale': {
+    case 'scale':
+    case 'age': {
       // "oh a perfect 0 obviously 🙃": a mocked rating is no rating.
-      if (score !== undefined) return sarcastic ? { kind: 'unclear' } : { kind: 'answer', value: score };
+      if (numberSaid !== undefined) return sarcastic ? { kind: 'unclear' } : { kind: 'answer', value: numberSaid };
       if (asks) return { kind: 'question', about: questionTopic(words, compiled) };
       break;
     }
@@ -875,6 +908,10 @@ function read(
           putsOff(text, words, compiled) ||
           negatedBeside(words, said.covered, compiled) ||
           conditional(typed.slice(0, firstClause), compiled));
+      if (expectation.parentAgreement && answer !== 'no' && (answer === 'yes' || has(words, compiled.permission)))
+        return parentsOkaySaid(words, compiled) && !said.found.has('no') && !doubted && !sarcastic && !wavering
+          ? { kind: 'answer', value: 'yes' }
+          : { kind: 'unclear' };
       if (answer && (doubted || (answer === 'yes' && (sarcastic || wavering)))) return { kind: 'unclear' };
       if (answer) return { kind: 'answer', value: answer };
       break;
@@ -939,6 +976,15 @@ function read(
   // Only the words asked about count: "both? like my mum and my mate" asks nothing about who sees it.
   const about = doubted ? questionTopic(questionedWords(text, compiled), compiled) : 'other';
   return about === 'other' ? { kind: 'unclear' } : { kind: 'question', about };
+}
+
+/**
+ * To "has a parent or carer said it's okay?", beyond a whole yes (read before): the okay is theirs when the reply names
+ * them, with no negation anywhere and nothing that makes it a guess ("she wouldn't mind", "theyd say yes", "havent
+ * asked but its fine"). The young person's own yes ("yes keep them") is not a parent's: asked again.
+ */
+function parentsOkaySaid(words: readonly string[], compiled: Compiled): boolean {
+  return has(words, compiled.parents) && !has(words, compiled.negators) && !has(words, compiled.guesses);
 }
 
 /**

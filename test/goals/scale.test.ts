@@ -78,12 +78,19 @@ describe('parseZeroToTen', () => {
 
 describe('numbers.json validation', () => {
   it('names the file and the field that is wrong', () => {
-    const bad = { words: { '11': ['eleven'] }, outOf: [], suffixes: [], filler: [] };
+    const bad = { words: { '11': ['eleven'] }, ages: {}, outOf: [], suffixes: [], filler: [] };
     expect(() => parseLocaleData(numbersLocaleSchema, bad, 'locales/xx/numbers.json')).toThrow(
       /^locales\/xx\/numbers\.json is invalid at words: keys must be the numbers 0 to 10/,
     );
     expect(() =>
-      parseLocaleData(numbersLocaleSchema, { words: {}, outOf: [], suffixes: [] }, 'locales/xx/numbers.json'),
+      parseLocaleData(numbersLocaleSchema, { words: {}, ages: {}, outOf: [], suffixes: [] }, 'locales/xx/numbers.json'),
     ).toThrow(/locales\/xx\/numbers\.json is invalid at filler/);
+    expect(() =>
+      parseLocaleData(
+        numbersLocaleSchema,
+        { words: {}, ages: { '9': ['nine'] }, outOf: [], suffixes: [], filler: [] },
+        'locales/xx/numbers.json',
+      ),
+    ).toThrow(/locales\/xx\/numbers\.json is invalid at ages: keys must be the numbers 11 to 25/);
   });
 });

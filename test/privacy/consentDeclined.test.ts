@@ -53,6 +53,25 @@ describe.each(BOT_STORES)('"No" to keeping answers, on %s', (_name, openStore) =
     );
   });
 
+  it("with ASK_AGE, the age and a parent's no leave nothing; a parent's okay is kept with the yes, the age never", async () => {
+    bot = await startBot({ ...store.env, PERSON_KEY_SECRET: 's'.repeat(40), ASK_AGE: 'true' });
+    const declined = await DirectLineClient.open(bot.url);
+    expect((await declined.poll()).at(-1)?.text).toContain('how old are you?');
+    expect((await declined.say('im 12')).join('\n')).toContain('anyone under 13 needs a parent or carer to agree');
+    expect((await declined.say('no they dont know')).join('\n')).toContain("Without a parent's or carer's okay");
+    expect(await store.stateKeys()).toEqual([]);
+
+    const agreed = await DirectLineClient.open(bot.url);
+    await agreed.poll();
+    await agreed.say('im 12');
+    expect((await agreed.say('yeah my dad said its ok')).join('\n')).toContain('okay for me to keep your answers');
+    expect(await store.stateKeys()).toEqual([]);
+    await agreed.say('yes');
+    const stored = await store.storedText();
+    expect(stored).toContain('"withParentAgreement":true');
+    expect(stored).not.toMatch(/im 12|"age"/);
+  });
+
   it('stores the waiting question from the start with KEEP_BEFORE_CONSENT=storage', async () => {
     bot = await startBot({ ...store.env, PERSON_KEY_SECRET: 's'.repeat(40), KEEP_BEFORE_CONSENT: 'storage' });
     const chat = await DirectLineClient.open(bot.url);

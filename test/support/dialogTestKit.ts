@@ -7,6 +7,7 @@ import { BotState } from '../../src/bot/state';
 import { setTurnLanguage } from '../../src/bot/turnLanguage';
 import type { HandoffRepository } from '../../src/handoff/repository';
 import { createI18n } from '../../src/i18n';
+import type { Language } from '../../src/i18n/languages';
 import { HandoffStoreUnderTest, tempLowdbHandoffStore } from './handoffStores';
 
 export interface DialogTestKit {
@@ -24,7 +25,8 @@ export interface DialogTestKit {
 const handoffStores: HandoffStoreUnderTest[] = [];
 afterAll(() => Promise.all(handoffStores.splice(0).map((store) => store.dispose())));
 
-export async function createDialogTestKit(): Promise<DialogTestKit> {
+/** `language`: the turn language every turn is set to, as the bot pipeline would from the young person's choice. */
+export async function createDialogTestKit(language: Language = 'en'): Promise<DialogTestKit> {
   const storage = new MemoryStorage();
   const handoffStore = await tempLowdbHandoffStore();
   handoffStores.push(handoffStore);
@@ -32,7 +34,7 @@ export async function createDialogTestKit(): Promise<DialogTestKit> {
   const i18nInstance = await createI18n('en');
   const middleware: Middleware = {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
-      setTurnLanguage(context, i18nInstance, 'en');
+      setTurnLanguage(context, i18nInstance, language);
       await next();
       await state.userState.saveChanges(context);
     },
