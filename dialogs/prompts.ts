@@ -17,7 +17,13 @@ import { QuestionCards, ScaleAnchors, scaleQuestionCards } from '../src/cards/pr
 import { turnLanguage } from '../src/bot/turnLanguage';
 import type { Command } from '../src/commands';
 import type { Translate } from '../src/i18n';
-import { ChoicePrompt, Expectation, Interpretation, understand } from '../src/understanding/understand';
+import {
+  ChoicePrompt,
+  Expectation,
+  Interpretation,
+  isConsentCritical,
+  understand,
+} from '../src/understanding/understand';
 
 /** A prompt re-asks kindly at most this many times; then the answer is taken as "skipped" and the dialog goes on. */
 export const MAX_REASKS = 2;
@@ -56,11 +62,6 @@ type QuestionOptions = PromptOptions & { validations: QuestionReading };
 export function readingOf(options: PromptOptions | undefined): QuestionReading {
   const reading = (options as Partial<QuestionOptions> | undefined)?.validations;
   return reading?.expectation ? reading : { expectation: { kind: 'text' }, faq: 'general' };
-}
-
-/** Whether a yes here changes what happens to a young person's data or care: then no answer is never a yes. */
-export function isConsentCritical(expectation: Expectation): boolean {
-  return (expectation.kind === 'yesNo' || expectation.kind === 'choice') && expectation.consentCritical;
 }
 
 /** The answer is a length a goal, a step or a note can be. */

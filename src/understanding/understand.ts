@@ -172,6 +172,17 @@ const understandingSchema = z.object({
   scaleAnchors: z.record(z.string().regex(/^(10|\d)$/), phraseList),
   /** Replies whose words mock the answer they seem to give ("yeah sure, what could go wrong 🙄"). */
   sarcasm: phraseList,
+  /** Laughter and emoji that undercut a consenting yes ("ok 😂", "claro kkkkk"), though not meant as its opposite. */
+  undercut: phraseList,
+  /** A yes to something else than the question ("yes i understand", "sim eu sei"): no consenting answer. */
+  notTheAnswer: phraseList,
+  /** Deleting words: beside a yes to keeping answers ("yes delete it") the yes is not one. */
+  deleteWords: phraseList,
+  /**
+   * Words that keep something or delete only part: beside a yes to deleting everything ("sí, guárdalo todo", "yes
+   * delete the last thing i said") the yes is not one.
+   */
+  keepWords: phraseList,
   /** Text-speak read as the words it stands for, in replies and in these lists ("u" is "you"). */
   shorthand: z.record(z.string(), z.string().trim().min(1)),
   /** Common words one letter from an answer word that are words of their own ("sent" is not "send"). */
@@ -224,6 +235,10 @@ interface Compiled {
   readonly notRightNow: readonly Phrase[];
   readonly directNotSure: readonly Phrase[];
   readonly ranges: readonly Phrase[];
+  readonly undercut: readonly Phrase[];
+  readonly notTheAnswer: readonly Phrase[];
+  readonly deleteWords: readonly Phrase[];
+  readonly keepWords: readonly Phrase[];
   readonly parents: readonly Phrase[];
   readonly permission: readonly Phrase[];
   readonly guesses: readonly Phrase[];
@@ -328,6 +343,10 @@ function compile(language: Language): Compiled {
     notRightNow: phrases(data.notRightNow),
     directNotSure: phrases(data.directNotSure),
     ranges: phrases(data.ranges),
+    undercut: phrases(data.undercut),
+    notTheAnswer: phrases(data.notTheAnswer),
+    deleteWords: phrases(data.deleteWords),
+    keepWords: phrases(data.keepWords),
     parents: phrases(data.parents),
     permission: phrases(data.permission),
     guesses: phrases(data.guesses),
@@ -680,6 +699,8 @@ export function understand(fullText: string, expectation: Expectation, language:
   // language), with one word that looks like a yes ("ya"), is not an unambiguous yes.
   const words = letterWords(text);
   if (words.length >= UNKNOWN_WORDS_CHECKED_FROM && knownShare(words, language) < 0.5) return { kind: 'unclear' };
+  // A consenting answer trailing off ("ok…", "yeah...") is hesitation, not an unambiguous yes.
+  if (/(\.\.\.|…)$/.test(text.replace(EMOJI, '').trim())) return { kind: 'unclear' };
   // A typo never makes a consenting answer: the words as typed must say it too ("sent" is not "send").
   return read(text, expectation, language, compiled, false);
 }
@@ -812,7 +833,9 @@ function read(
   const wholeYesNo = expectation.kind === 'yesNo' && !questionMark ? wholeAnswer(words, compiled) : undefined;
   // To "has a parent said it's okay?" only a one-word yes is taken whole: "yes keep them" is their own okay, not a parent's.
   const ownYes = expectation.kind === 'yesNo' && expectation.parentAgreement === true && words.length > 1;
-  if (wholeYesNo && !(wholeYesNo === 'yes' && (sarcastic || ownYes))) return { kind: 'answer', value: wholeYesNo };
+  const undercut = undercutConsent(words, marked, expectation, compiled);
+  if (wholeYesNo && !(wholeYesNo === 'yes' && (sarcastic || ownYes || undercut)))
+    return { kind: 'answer', value: wholeYesNo };
 
   const yesNoSpans = claim(words, compiled.yesNo, compiled).map((match) => match.span);
   const answers = [
@@ -904,7 +927,8 @@ function read(
         : readYesNo(said, expectation.consentCritical);
       const wavering =
         expectation.consentCritical &&
-        (said.unsure ||
+        (undercut ||
+          said.unsure ||
           putsOff(text, words, compiled) ||
           negatedBeside(words, said.covered, compiled) ||
           conditional(typed.slice(0, firstClause), compiled));
@@ -941,7 +965,8 @@ function read(
       const negation = negatedBeside(words, new Set([...said.covered, ...choice.covered]), compiled);
       if (
         accepting &&
-        (said.unsure ||
+        (undercut ||
+          said.unsure ||
           said.found.has('no') ||
           negation ||
           putsOff(text, words, compiled) ||
@@ -976,6 +1001,33 @@ function read(
   // Only the words asked about count: "both? like my mum and my mate" asks nothing about who sees it.
   const about = doubted ? questionTopic(questionedWords(text, compiled), compiled) : 'other';
   return about === 'other' ? { kind: 'unclear' } : { kind: 'question', about };
+}
+
+/**
+ * What stops a consenting answer at a consent-critical question though the yes is there: laughter or emoji that undercut it ("sure 💀", "claro kkkkk"), a yes to something else ("yes i understand"), or the
+ * opposite action beside it ("yes delete it" to keeping answers, "sí, guárdalo todo" to deleting everything).
+ */
+function undercutConsent(
+  words: readonly string[],
+  marked: readonly string[],
+  expectation: Expectation,
+  compiled: Compiled,
+): boolean {
+  if (!isConsentCritical(expectation)) return false;
+  const opposite =
+    expectation.kind !== 'yesNo'
+      ? []
+      : expectation.commandAnswers?.deleteMyData
+        ? compiled.keepWords
+        : compiled.deleteWords;
+  // "yes i understand" says yes to something else; "yes i understand it cant be undone" says yes to the question.
+  const acknowledgedOnly = findPhrases(words, compiled.notTheAnswer).some((span) => span.end === words.length);
+  return has(marked, compiled.undercut) || acknowledgedOnly || has(words, opposite);
+}
+
+/** Whether a yes here changes what happens to a young person's data or care: then no answer is never a yes. */
+export function isConsentCritical(expectation: Expectation): boolean {
+  return (expectation.kind === 'yesNo' || expectation.kind === 'choice') && expectation.consentCritical;
 }
 
 /**

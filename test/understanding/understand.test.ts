@@ -1,5 +1,6 @@
 // The rules of reading a reply, on examples written with the code (coverage; accuracy is the frozen set's bench).
 import { Expectation, loadUnderstanding, understand } from '../../src/understanding/understand';
+import type { Language } from '../../src/i18n/languages';
 
 const CONSENT: Expectation = { kind: 'yesNo', consentCritical: true };
 const DELETE: Expectation = { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } };
@@ -433,6 +434,48 @@ describe('a consenting answer is never read from a hedged, negated, deferred or 
       return reading.kind === 'answer' && reading.value === consenting;
     });
     expect(accepted).toEqual([]);
+  });
+});
+
+describe('nor from a yes undercut by laughter, trailing off, said to something else, or beside the opposite action', () => {
+  const UNDERCUT: Array<[Language, string, Expectation]> = [
+    ['en', 'sure 💀', CONSENT],
+    ['en', 'ok…', CONSENT],
+    ['en', 'yeah...', DELETE],
+    ['en', 'yes i understand', DELETE],
+    ['en', 'yes delete it', CONSENT],
+    ['en', 'yes but keep my goals', DELETE],
+    ['en', 'send it 😂', SHARE],
+    ['pt-BR', 'claro kkkkk', CONSENT],
+    ['pt-BR', 'sim eu sei', DELETE],
+    ['pt-BR', 'sim, guarda tudo', DELETE],
+    ['es', 'vale 🤡', DELETE],
+    ['es', 'sí, bórralo', CONSENT],
+    ['es', 'sí, lo entiendo', DELETE],
+    ['nb', 'ja slett det', CONSENT],
+    ['nb', 'greit…', CONSENT],
+    ['tr', 'evet sil', CONSENT],
+    ['tr', 'evet biliyorum', DELETE],
+    ['ur', 'ہاں رکھ لو', DELETE],
+    ['ur', 'haan delete kar do', CONSENT],
+    ['ur', 'ہاں مجھے سمجھ آ گیا', DELETE],
+  ];
+
+  it.each(UNDERCUT)('%s: "%s" is not a consenting answer', (language, text, expectation) => {
+    const reading = understand(text, expectation, language);
+    const consenting = expectation === SHARE ? 'share' : 'yes';
+    expect(reading).not.toEqual({ kind: 'answer', value: consenting });
+  });
+
+  it.each([
+    ['en', 'yes i understand it cant be undone', DELETE],
+    ['en', 'yes', CONSENT],
+    ['pt-BR', 'sim pode apagar tudo', DELETE],
+    ['es', 'sí, guárdalas', CONSENT],
+    ['tr', 'evet sakla', CONSENT],
+    ['ur', 'haan save kar lo', CONSENT],
+  ] as Array<[Language, string, Expectation]>)('%s: "%s" still is', (language, text, expectation) => {
+    expect(understand(text, expectation, language)).toEqual({ kind: 'answer', value: 'yes' });
   });
 });
 
