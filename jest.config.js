@@ -14,4 +14,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   testTimeout: 30000,
+  // Jest's default on this 2-core CI machine is one worker; most suites wait on HTTP, processes and Chromium rather
+  // than compute, so two halve the run (~10 → ~6 minutes). Three made bot processes miss their start deadline.
+  maxWorkers: 2,
 };
