@@ -14,6 +14,7 @@ import { HandoffInbox } from './handoff/inbox';
 import { HandoffOutbox } from './handoff/outbox';
 import { HandoffSpool } from './handoff/outboxSpool';
 import { summaryText } from './handoff/summaryCard';
+import { consentAges } from './privacy/consentAge';
 import { createI18n, Translate } from './i18n';
 import { describeError, Logger } from './log';
 import { loadServiceCrisisLines } from './safety/crisisResources';
@@ -117,6 +118,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   // Every word list a reply is read with is checked now: a broken file stops the start, not a young person's turn.
   loadDirectAnswers();
   loadUnderstanding();
+  consentAges();
   loadSummaryItemWords();
   const bot = new SmallStepsBot(state, router, i18n, config.defaultLanguage, new SafetyCheck(), logger, {
     storage,

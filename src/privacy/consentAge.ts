@@ -31,15 +31,19 @@ export type CountryConsentAge = z.infer<typeof countryConsentAgeSchema>;
 const FILE = path.join('resources', 'consent-ages.json');
 let loaded: Readonly<Record<CountryCode, CountryConsentAge>> | undefined;
 
-/** Every country's entry, read and checked once; throws naming the file and field when the data is wrong. */
-export function consentAges(): Readonly<Record<CountryCode, CountryConsentAge>> {
-  if (loaded) return loaded;
-  const parsed = consentAgesSchema.safeParse(JSON.parse(readFileSync(path.join(projectRoot(__dirname), FILE), 'utf8')));
+/** Checks consent-age data; throws naming the file and the field when it is wrong. */
+export function parseConsentAges(data: unknown, file: string): Readonly<Record<CountryCode, CountryConsentAge>> {
+  const parsed = consentAgesSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${FILE} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new Error(`${file} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
-  loaded = parsed.data.countries;
+  return parsed.data.countries;
+}
+
+/** Every country's entry, read and checked once (at start: src/app.ts). */
+export function consentAges(): Readonly<Record<CountryCode, CountryConsentAge>> {
+  loaded ??= parseConsentAges(JSON.parse(readFileSync(path.join(projectRoot(__dirname), FILE), 'utf8')), FILE);
   return loaded;
 }
 

@@ -9,7 +9,7 @@ import type { Language } from '../../src/i18n/languages';
 import type { CountryCode } from '../../src/safety/crisisResources';
 import { PreferencesDialog } from '../../dialogs/preferencesDialog';
 import { newUserProfile, type ConsentRecord, type UserProfile } from '../../src/bot/state';
-import { consentAgeFor, consentAges } from '../../src/privacy/consentAge';
+import { consentAgeFor, consentAges, parseConsentAges } from '../../src/privacy/consentAge';
 import { describeStoredData } from '../../src/privacy/describeStoredData';
 import { createDialogTestKit, DialogTestKit } from '../support/dialogTestKit';
 
@@ -200,6 +200,17 @@ describe('the age of digital consent per country', () => {
     for (const [country, entry] of Object.entries(consentAges())) {
       expect([country, entry.sources.length > 0 && entry.basis.length > 0]).toEqual([country, true]);
     }
+  });
+
+  it('names the file and the field when the data is wrong: a country missing, a figure without a source', () => {
+    const { GB, ...withoutGb } = consentAges();
+    expect(() => parseConsentAges({ _meta: 'x', countries: withoutGb }, 'ages.json')).toThrow(
+      /^ages\.json is invalid at countries\.GB/,
+    );
+    const unsourced = { ...consentAges(), GB: { ...GB, sources: [] } };
+    expect(() => parseConsentAges({ _meta: 'x', countries: unsourced }, 'ages.json')).toThrow(
+      /^ages\.json is invalid at countries\.GB\.sources: needs at least one source/,
+    );
   });
 
   it('is 13 in the UK and 14 in Spain, and a service override wins', () => {
