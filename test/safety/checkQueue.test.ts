@@ -2,15 +2,9 @@
 // loop answers other requests between any two windows (bench/hostileLoad.ts measures the delay this keeps).
 import { TurnTakingQueue } from '../../src/safety/checkQueue';
 import { CHECK_WINDOW_CHARS, checkInWindows, SafetyVerdict } from '../../src/safety/safetyCheck';
+import { verdict } from '../support/verdicts';
 
-const NONE: SafetyVerdict = {
-  level: 'none',
-  signals: [],
-  by: [],
-  gentleCheck: false,
-  concernEvidence: [],
-  checkFailed: false,
-};
+const NONE = verdict();
 
 /** Records, in order, each window checked ("w") and each turn of the event loop ("turn") until stopped. */
 function recorder() {

@@ -7,9 +7,9 @@ import {
   checkWindows,
   mergeVerdicts,
   SafetyCheck,
-  SafetyVerdict,
 } from '../../src/safety/safetyCheck';
 import { RunningBot, startBot } from '../support/botServer';
+import { verdict } from '../support/verdicts';
 import { ChatClient } from '../support/chatClient';
 import { ConnectorHarness } from '../support/connectorHarness';
 import { makeTempDir, removeDir } from '../support/tempDir';
@@ -50,16 +50,6 @@ describe('checkWindows', () => {
 });
 
 describe('mergeVerdicts', () => {
-  const verdict = (fields: Partial<SafetyVerdict>): SafetyVerdict => ({
-    level: 'none',
-    signals: [],
-    by: [],
-    gentleCheck: false,
-    concernEvidence: [],
-    checkFailed: false,
-    ...fields,
-  });
-
   it('takes the most serious level and everything noticed', () => {
     expect(
       mergeVerdicts([
