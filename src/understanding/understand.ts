@@ -183,6 +183,8 @@ const understandingSchema = z.object({
    * delete the last thing i said") the yes is not one.
    */
   keepWords: phraseList,
+  /** Thanks: a short "ok thanks" to "delete it all?" acknowledges the warning; it does not confirm deleting. */
+  thanks: phraseList,
   /** Text-speak read as the words it stands for, in replies and in these lists ("u" is "you"). */
   shorthand: z.record(z.string(), z.string().trim().min(1)),
   /** Common words one letter from an answer word that are words of their own ("sent" is not "send"). */
@@ -239,6 +241,7 @@ interface Compiled {
   readonly notTheAnswer: readonly Phrase[];
   readonly deleteWords: readonly Phrase[];
   readonly keepWords: readonly Phrase[];
+  readonly thanks: readonly Phrase[];
   readonly parents: readonly Phrase[];
   readonly permission: readonly Phrase[];
   readonly guesses: readonly Phrase[];
@@ -347,6 +350,7 @@ function compile(language: Language): Compiled {
     notTheAnswer: phrases(data.notTheAnswer),
     deleteWords: phrases(data.deleteWords),
     keepWords: phrases(data.keepWords),
+    thanks: phrases(data.thanks),
     parents: phrases(data.parents),
     permission: phrases(data.permission),
     guesses: phrases(data.guesses),
@@ -1014,16 +1018,17 @@ function undercutConsent(
   compiled: Compiled,
 ): boolean {
   if (!isConsentCritical(expectation)) return false;
-  const opposite =
-    expectation.kind !== 'yesNo'
-      ? []
-      : expectation.commandAnswers?.deleteMyData
-        ? compiled.keepWords
-        : compiled.deleteWords;
+  const deleting = expectation.kind === 'yesNo' && expectation.commandAnswers?.deleteMyData !== undefined;
+  const opposite = expectation.kind !== 'yesNo' ? [] : deleting ? compiled.keepWords : compiled.deleteWords;
+  // Deleting cannot be undone: a short acknowledgement with thanks ("ok ty", "vale gracias") is not a confirmation.
+  const thanked = deleting && words.length <= MAX_THANKED_WORDS && has(words, compiled.thanks);
   // "yes i understand" says yes to something else; "yes i understand it cant be undone" says yes to the question.
   const acknowledgedOnly = findPhrases(words, compiled.notTheAnswer).some((span) => span.end === words.length);
-  return has(marked, compiled.undercut) || acknowledgedOnly || has(words, opposite);
+  return has(marked, compiled.undercut) || acknowledgedOnly || thanked || has(words, opposite);
 }
+
+// "ok thanks", "ٹھیک ہے شکریہ": longer replies that thank usually say more ("yes delete it all, thanks").
+const MAX_THANKED_WORDS = 3;
 
 /** Whether a yes here changes what happens to a young person's data or care: then no answer is never a yes. */
 export function isConsentCritical(expectation: Expectation): boolean {

@@ -459,6 +459,16 @@ describe('nor from a yes undercut by laughter, trailing off, said to something e
     ['ur', 'ہاں رکھ لو', DELETE],
     ['ur', 'haan delete kar do', CONSENT],
     ['ur', 'ہاں مجھے سمجھ آ گیا', DELETE],
+    ['en', 'oh yeah great idea, keep it all forever', CONSENT],
+    ['en', 'i said yes to an app once and regretted it', CONSENT],
+    ['en', 'ok ty', DELETE],
+    ['pt-BR', 'pode ser', CONSENT],
+    ['es', 'vale gracias', DELETE],
+    ['es', 'claro, mándaselo a todo el mundo', SHARE],
+    ['nb', 'ja send det til hele klassen', SHARE],
+    ['tr', 'annem izin verirse olur', CONSENT],
+    ['tr', 'super sil harika', DELETE],
+    ['ur', 'امی کہتی ہیں کرنا پڑے گا، تو ٹھیک ہے', DELETE],
   ];
 
   it.each(UNDERCUT)('%s: "%s" is not a consenting answer', (language, text, expectation) => {
@@ -470,6 +480,8 @@ describe('nor from a yes undercut by laughter, trailing off, said to something e
   it.each([
     ['en', 'yes i understand it cant be undone', DELETE],
     ['en', 'yes', CONSENT],
+    ['en', 'sure why not', CONSENT],
+    ['en', 'yes please delete it all, thank you', DELETE],
     ['pt-BR', 'sim pode apagar tudo', DELETE],
     ['es', 'sí, guárdalas', CONSENT],
     ['tr', 'evet sakla', CONSENT],
