@@ -97,13 +97,13 @@ export class PreConsentStorage implements Storage {
     }
   }
 
+  /** Oldest first: every write re-inserts with the same lifetime, so the first one not expired ends the search. */
   private forgetExpired(): void {
     const now = this.now();
     for (const [key, held] of this.held) {
-      if (held.expiresAt <= now) {
-        this.held.delete(key);
-        this.holding.delete(key);
-      }
+      if (held.expiresAt > now) return;
+      this.held.delete(key);
+      this.holding.delete(key);
     }
   }
 }
