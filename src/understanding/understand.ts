@@ -1008,8 +1008,10 @@ function read(
 }
 
 /**
- * What stops a consenting answer at a consent-critical question though the yes is there: laughter or emoji that undercut it ("sure 💀", "claro kkkkk"), a yes to something else ("yes i understand"), or the
- * opposite action beside it ("yes delete it" to keeping answers, "sí, guárdalo todo" to deleting everything).
+ * What stops a consenting answer at a consent-critical question though the yes is there: laughter, emoji or sarcasm
+ * that undercut it ("sure 💀", "claro kkkkk"), a yes to something else ("yes i understand"), a short thank-you to
+ * deleting everything, or the opposite action beside it ("yes delete it" to keeping answers, "sí, guárdalo todo" to
+ * deleting everything). A trailing "…" is read in `understand`, on the whole reply.
  */
 function undercutConsent(
   words: readonly string[],
