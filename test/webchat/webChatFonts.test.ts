@@ -2,18 +2,14 @@
 // Chat's bubbles, send box, suggested actions and cards; its Urdu letters, Urdu digits and emoji are drawn by fonts the
 // bot itself serves (this machine has no Nastaliq and no emoji font), each glyph really drawn (not an empty box); a
 // Portuguese reader's page stays left to right and fetches no Urdu font. Screenshots in test-output/.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { goalConfirmationCards } from '../../src/cards/promptCards';
 import { createI18n, type Translate } from '../../src/i18n';
-import { RunningBot, startBot } from '../support/botServer';
-import { launchChromium } from '../support/chromium';
-import { makeTempDir, removeDir } from '../support/tempDir';
+import { SCREENSHOTS, webChatInChromium } from '../support/webChatInChromium';
 
 jest.setTimeout(90_000);
 
-const OUTPUT = path.resolve(__dirname, '../../test-output');
 // The Urdu letters Arabic does not have (ں ے ڑ ٹ ڈ ھ ۂ), common joined forms, and Urdu's own digits.
 const URDU_LETTERS = ['ں', 'ے', 'ڑ', 'ٹ', 'ڈ', 'ھ', 'ۂ', 'گ', 'چ', 'پ', 'ک', 'ی'];
 const URDU_DIGITS = ['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹'];
@@ -77,34 +73,14 @@ interface FetchedFont {
 }
 
 describe("the Web Chat page's fonts and direction in Chromium", () => {
-  let bot: RunningBot;
-  let dataDir: string;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    await mkdir(OUTPUT, { recursive: true });
-    dataDir = await makeTempDir();
-    bot = await startBot({ DATA_DIR: dataDir, SERVICE_NAME: 'Riverside Youth Service' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await removeDir(dataDir);
-  });
+  const chromium = webChatInChromium();
+  const { problems } = chromium;
 
   /** Opens the page as a reader of `locale` (Accept-Language and navigator.language), keeping the fonts it fetches. */
   async function openPage(locale: string): Promise<{ context: BrowserContext; page: Page; fonts: FetchedFont[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale });
-    const page = await context.newPage();
+    const { context, page } = await chromium.newPage({ viewport: { width: 1280, height: 860 }, locale });
     const fonts: FetchedFont[] = [];
     const pending: Array<Promise<void>> = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
     page.on('response', (response: Response) => {
       const url = new URL(response.url());
       if (!url.pathname.startsWith('/webchat/fonts/')) return;
@@ -119,7 +95,7 @@ describe("the Web Chat page's fonts and direction in Chromium", () => {
         }),
       );
     });
-    await page.goto(`${bot.url}/`);
+    await page.goto(`${chromium.bot.url}/`);
     await page.locator('#webchat p').first().waitFor();
     // Settled fonts: what the page shows has been drawn with every font it needed.
     const settled = async () => {
@@ -255,7 +231,7 @@ describe("the Web Chat page's fonts and direction in Chromium", () => {
     expect(notdefInk.every((ink) => ink > 0)).toBe(true);
     expect(results.filter((result) => result.ink === 0 || result.isNotdef)).toEqual([]);
     expect(results.filter((result) => !result.differsFromFallback)).toEqual([]);
-    await page.screenshot({ path: path.join(OUTPUT, 'webchat-urdu-fonts.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-urdu-fonts.png') });
     await context.close();
   });
 
@@ -274,13 +250,13 @@ describe("the Web Chat page's fonts and direction in Chromium", () => {
     expect(tiles.length).toBe(11);
     // 0 to 5 run from the right, as an Urdu reader reads.
     for (let i = 1; i < 6; i++) expect(tiles[i]).toBeLessThan(tiles[i - 1]);
-    await page.screenshot({ path: path.join(OUTPUT, 'webchat-urdu-card.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-urdu-card.png') });
     await context.close();
   });
 
   /** Where the card's buttons are, left to right, as the Adaptive Cards renderer (Web Chat's own) lays them out. */
   async function buttonPositions(card: object): Promise<Array<{ title: string; left: number }>> {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     try {
       await page.setContent('<!doctype html><html><body style="width: 600px"></body></html>');
       await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
@@ -334,7 +310,7 @@ describe("the Web Chat page's fonts and direction in Chromium", () => {
     expect(style.fontFamily).toMatch(/^system-ui/);
     const { results } = await glyphRenderings(page, style.fontFamily, [...EMOJI, 'ã', 'ç', 'ğ', 'ş', 'İ', 'ı']);
     expect(results.filter((result) => result.ink === 0 || result.isNotdef)).toEqual([]);
-    await page.screenshot({ path: path.join(OUTPUT, 'webchat-portuguese-fonts.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-portuguese-fonts.png') });
     await context.close();
   });
 

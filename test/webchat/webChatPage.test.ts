@@ -2,17 +2,15 @@
 // typing a goal, a reload that keeps the conversation, a risk message answered with crisis lines, "forget this device",
 // keyboard use, WCAG AA contrast, right-to-left Urdu, and screenshots at desktop and phone sizes.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { localesDir } from '../../src/i18n';
-import { freePort, RunningBot, startBot } from '../support/botServer';
-import { launchChromium } from '../support/chromium';
+import { freePort, startBot } from '../support/botServer';
 import { makeTempDir, removeDir } from '../support/tempDir';
+import { SCREENSHOTS, webChatInChromium } from '../support/webChatInChromium';
 
 jest.setTimeout(90_000);
 
-const OUTPUT = path.resolve(__dirname, '../../test-output');
 const STORAGE_KEY = 'smallSteps.webChat';
 const GOAL = 'feel calmer when I message my friends';
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 860 }, locale: 'en-GB' };
@@ -46,36 +44,16 @@ interface Remembered {
 }
 
 describe('the Web Chat page in Chromium', () => {
-  let bot: RunningBot;
-  let dataDir: string;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    await mkdir(OUTPUT, { recursive: true });
-    dataDir = await makeTempDir();
-    bot = await startBot({ DATA_DIR: dataDir, SERVICE_NAME: 'Riverside Youth Service' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await removeDir(dataDir);
-  });
+  const chromium = webChatInChromium();
+  const { problems } = chromium;
 
   async function openPage(
     options: BrowserContextOptions,
     query = '',
   ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${bot.url}/${query}`);
-    return { context, page };
+    const opened = await chromium.newPage(options);
+    await opened.page.goto(`${chromium.bot.url}/${query}`);
+    return opened;
   }
 
   /** A message in the transcript (the bot's or the young person's) with this text. */
@@ -121,7 +99,7 @@ describe('the Web Chat page in Chromium', () => {
     await type(page, 'send one message', 'How close do you feel');
     await page.getByRole('button', { name: '3 out of 10' }).last().click();
     await message(page, 'Is that right?').waitFor();
-    await page.screenshot({ path: path.join(OUTPUT, 'webchat-desktop.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-desktop.png') });
     await page.getByRole('button', { name: "That's right" }).last().click();
     // (Web Chat's markdown turns ' into ’.)
     await message(page, /Saved\. It doesn.t need to be perfect/).waitFor();
@@ -129,7 +107,7 @@ describe('the Web Chat page in Chromium', () => {
     await type(page, 'I want to kill myself', 'Samaritans');
     expect(await message(page, '999').isVisible()).toBe(true);
     // The referral code from the link travels with the handoff the risk message made.
-    expect(await bot.app.inbox.list({ referral: 'RVS-2041' })).toHaveLength(1);
+    expect(await chromium.bot.app.inbox.list({ referral: 'RVS-2041' })).toHaveLength(1);
     await context.close();
   });
 
@@ -157,7 +135,7 @@ describe('the Web Chat page in Chromium', () => {
     const port = await freePort();
     const ownDataDir = await makeTempDir();
     let restartable = await startBot({ DATA_DIR: ownDataDir }, undefined, port);
-    const context = await browser.newContext(DESKTOP);
+    const context = await chromium.browser.newContext(DESKTOP);
     const page = await context.newPage();
     try {
       await page.goto(`http://127.0.0.1:${port}/`);
@@ -189,7 +167,7 @@ describe('the Web Chat page in Chromium', () => {
     await message(page, 'how are you feeling right now').waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: path.join(OUTPUT, 'webchat-mobile.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-mobile.png') });
     await context.close();
   });
 
@@ -300,7 +278,7 @@ describe('the Web Chat page in Chromium', () => {
     // The browser's language reaches the bot as the activity's locale: the crisis reply is Urdu, with Pakistan's lines.
     await type(page, 'میں خودکشی کرنا چاہتا ہوں', '1122');
     expect(await message(page, 'ایمرجنسی میں').isVisible()).toBe(true);
-    await page.screenshot({ path: path.join(OUTPUT, 'webchat-urdu.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-urdu.png') });
     await context.close();
   });
 
