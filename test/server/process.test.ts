@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ChatClient } from '../support/chatClient';
 import { messageText } from '../support/adaptiveCards';
 import { ConnectorHarness } from '../support/connectorHarness';
+import { until } from '../support/handoffOutbox';
 import { startBotProcess } from '../support/botServer';
 import { makeTempDir, removeDir } from '../support/tempDir';
 
@@ -55,8 +56,10 @@ describe('the bot process', () => {
     const client = new ChatClient({ botUrl: bot.url, harness, userId: 'mid-turn-user' });
     await client.join();
     harness.delayMs = 400; // each reply the bot sends now takes a while to be accepted
+    const repliesBefore = harness.forConversation(client.conversationId).length;
     const turn = client.post({ type: 'message', text: 'yes' });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Stopped once the turn is under way (its first reply is waiting on the slow channel), however loaded the machine.
+    await until(() => harness.forConversation(client.conversationId).length > repliesBefore || undefined);
     bot.child.kill('SIGTERM');
     const { status, replies } = await turn;
     expect(status).toBe(200);
