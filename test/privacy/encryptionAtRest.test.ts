@@ -71,6 +71,10 @@ describe('encryption at rest (DATA_ENCRYPTION_KEY)', () => {
     bot = await startBot({ ...env, DATA_ENCRYPTION_KEY: oldKey.toString('base64') });
     const chat = client.for(bot.url);
     for (const text of ['hey', 'yeah ok', SENTENCE, 'no']) await chat.say(text);
+    // Read once the bot has stopped: a write still going on (the handoff's, in the background) renames its temporary
+    // file between listing and reading otherwise.
+    await bot.stop();
+    bot = undefined;
     const files = await filesUnder(root);
     // State, the risk handoff and its pending send at least.
     expect(files.length).toBeGreaterThanOrEqual(3);
