@@ -47,6 +47,9 @@ describe('files on disk', () => {
   it('are 0600 in folders of 0700', async () => {
     const client = new ChatClient({ botUrl: bot.url, harness });
     for (const text of ['hey', 'yeah ok', 'i want to kill myself', 'no']) await client.say(text);
+    // Listed once the bot has stopped (stopping again after is a no-op): a background write's temporary file may
+    // otherwise be renamed between listing and stat.
+    await bot.stop();
     const written = await everything(path.join(dataDir, 'data'));
     // Not empty: state, the handoff and its pending send are there.
     expect(written.filter((entry) => !entry.folder).length).toBeGreaterThanOrEqual(3);
