@@ -12,7 +12,8 @@ export type ConsentTopic = 'consent' | 'share' | 'delete';
 
 export const CONSENT_EXPECTATIONS: Readonly<Record<ConsentTopic, Expectation>> = {
   consent: { kind: 'yesNo', consentCritical: true },
-  share: { kind: 'choice', prompt: 'share', consentCritical: true },
+  // "Would you like me to share this?" is asked as yes or no: a plain "yes" (and its re-ask's "yes") shares.
+  share: { kind: 'choice', prompt: 'share', consentCritical: true, yesMeans: 'share' },
   delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } },
 };
 

@@ -43,7 +43,8 @@ export type Expectation =
    * One of some buttons: `titles` are their words in this language (a tap sends them, and typed inside a sentence
    * they choose too); `prompt` names the extra phrases for those choices in understanding.json, where there are any.
    * With `contactDetails`, a phone number or e-mail address typed anywhere in the reply is the answer ('phone' or
-   * 'email'; the details are in the reply's text), whatever else it says.
+   * 'email'; the details are in the reply's text), whatever else it says. `yesMeans` is the choice a plain yes makes,
+   * where the question asks yes or no though its buttons name the choices ("share this?": "yeah" shares).
    */
   | {
       kind: 'choice';
@@ -51,6 +52,7 @@ export type Expectation =
       titles?: Readonly<Record<string, string>>;
       consentCritical: boolean;
       contactDetails?: boolean;
+      yesMeans?: string;
     }
   | { kind: 'scale' }
   /** Their age ("im 15", "fifteen"): a whole number from YOUNGEST_AGE_READ to OLDEST_AGE_READ (age.ts). */
@@ -774,7 +776,9 @@ function read(
       : undefined;
   const lastClauseStart = words.length - typedWords(text.split(/[,.;!?]/).pop() ?? '', compiled).length;
   const choice = choiceList
-    ? (readChoice(withEmoji, choiceList, compiled, firstClause, lastClauseStart) ?? named)
+    ? (readChoice(withEmoji, choiceList, compiled, firstClause, lastClauseStart) ??
+      named ??
+      plainYesChoice(expectation, words, compiled))
     : undefined;
   const commandAnswer =
     expectation.kind === 'yesNo' && command ? expectation.commandAnswers?.[command.value] : undefined;
@@ -1290,6 +1294,20 @@ function wholeAnswer(words: readonly string[], compiled: Compiled): 'yes' | 'no'
   const matches = claim(words, compiled.yesNo, compiled);
   const values = new Set(matches.map(({ value }) => value));
   return values.size === 1 && coveredBy(matches) === words.length ? [...values][0] : undefined;
+}
+
+/**
+ * A reply that is only a yes ("yeah", "ja", "ہاں") to a choice question asked as yes or no: the choice `yesMeans`
+ * names. Read as if it had named that choice, so a consenting one passes the same checks (sarcasm, doubt, trailing off).
+ */
+function plainYesChoice(
+  expectation: Expectation,
+  words: readonly string[],
+  compiled: Compiled,
+): ChoiceRead | undefined {
+  if (expectation.kind !== 'choice' || !expectation.yesMeans || wholeAnswer(words, compiled) !== 'yes')
+    return undefined;
+  return { value: expectation.yesMeans, covered: new Set(words.keys()) };
 }
 
 interface ChoiceRead {

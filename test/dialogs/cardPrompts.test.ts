@@ -133,4 +133,13 @@ describe('questions asked on cards', () => {
     ]);
     expect(runner.handoffs).toHaveLength(0);
   });
+
+  it('a plain yes to the share question shares, and so does a yes to its plain re-ask', async () => {
+    for (const answers of [['yes'], ['purple', 'yeah']]) {
+      const runner = await ConversationRunner.create(await createDialogTestKit());
+      const say = runner.open(`share-yes-${answers.length}`);
+      for (const step of ['hello', 'yes', '5', 'maybe later', 'just me', 'no', ...answers]) await say(step);
+      expect(runner.handoffs).toHaveLength(1);
+    }
+  });
 });

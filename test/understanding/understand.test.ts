@@ -4,7 +4,7 @@ import type { Language } from '../../src/i18n/languages';
 
 const CONSENT: Expectation = { kind: 'yesNo', consentCritical: true };
 const DELETE: Expectation = { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } };
-const SHARE: Expectation = { kind: 'choice', prompt: 'share', consentCritical: true };
+const SHARE: Expectation = { kind: 'choice', prompt: 'share', consentCritical: true, yesMeans: 'share' };
 const GOAL_WORK: Expectation = { kind: 'choice', prompt: 'goalWork', consentCritical: false };
 const RESUME: Expectation = { kind: 'choice', prompt: 'resume', consentCritical: false };
 const INVOLVED: Expectation = { kind: 'choice', prompt: 'involved', consentCritical: false };
@@ -37,6 +37,34 @@ describe('understand', () => {
     ['will my mum see it', { kind: 'question', about: 'whoSees' }],
   ])('share (an unambiguous yes only): "%s"', (text, expected) => {
     expect(understand(text, SHARE, 'en')).toEqual(expected);
+  });
+
+  // "Would you like me to share this?" asks yes or no: a plain yes in any language shares; a yes with anything that
+  // undercuts it does not, and an emoji alone is not a yes to sharing.
+  it.each([
+    ['en', 'yes', { kind: 'answer', value: 'share' }],
+    ['en', 'yeah', { kind: 'answer', value: 'share' }],
+    ['en', 'yes please', { kind: 'answer', value: 'share' }],
+    ['pt-BR', 'sim', { kind: 'answer', value: 'share' }],
+    ['es', 'sí', { kind: 'answer', value: 'share' }],
+    ['nb', 'ja', { kind: 'answer', value: 'share' }],
+    ['tr', 'evet', { kind: 'answer', value: 'share' }],
+    ['ur', 'haan', { kind: 'answer', value: 'share' }],
+    ['ur', 'ہاں', { kind: 'answer', value: 'share' }],
+    ['en', 'yes lol', { kind: 'unclear' }],
+    ['en', 'yeah...', { kind: 'unclear' }],
+    ['nb', 'ja 🙃', { kind: 'unclear' }],
+    ['tr', 'evet anladim', { kind: 'unclear' }],
+    ['en', '👍', { kind: 'unclear' }],
+    ['en', 'yeah no', { kind: 'answer', value: 'dontShare' }],
+    ['en', 'yes but who sees it', { kind: 'question', about: 'whoSees' }],
+  ])('share, a plain yes (%s): "%s"', (language, text, expected) => {
+    expect(understand(text, SHARE, language as Language)).toEqual(expected);
+    // Only where the question is asked as yes or no.
+    const notYesOrNo: Expectation = { kind: 'choice', prompt: 'share', consentCritical: true };
+    if (text !== 'yeah no' && !text.includes('who sees')) {
+      expect(understand(text, notYesOrNo, language as Language)).toEqual({ kind: 'unclear' });
+    }
   });
 
   it.each([
