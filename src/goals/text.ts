@@ -30,12 +30,13 @@ export function tokenise(text: string): Token[] {
 }
 
 /**
- * One word of a phrase: exact (`endings`: its regular -s/-es/-ing/-ed forms too), a prefix ("exam*"), any number
- * ("#"), or a gap ("...") of a few arbitrary words.
+ * One word of a phrase: exact (`endings`: its regular -s/-es/-ing/-ed forms too), a prefix ("exam*"), an ending ("*ing":
+ * any longer word ending so), any number ("#"), or a gap ("...") of a few arbitrary words.
  */
 type PhrasePart =
   | { kind: 'word'; text: string; endings: boolean }
   | { kind: 'prefix'; text: string }
+  | { kind: 'suffix'; text: string }
   | { kind: 'number'; text: string }
   | { kind: 'gap' };
 export interface Phrase {
@@ -85,6 +86,10 @@ function compile(source: string, endings: boolean): Phrase {
       parts.push({ kind: 'number', text: piece });
       continue;
     }
+    if (piece.length > 1 && piece.startsWith('*') && !piece.endsWith('*')) {
+      parts.push({ kind: 'suffix', text: normaliseWord(piece.slice(1)) });
+      continue;
+    }
     const prefix = piece.endsWith('*');
     const body = prefix ? piece.slice(0, -1) : piece;
     // A piece with no letters or digits ("/" in "/ 10") is matched as itself, by readers that keep such tokens.
@@ -98,7 +103,7 @@ function compile(source: string, endings: boolean): Phrase {
   return { source, parts };
 }
 
-/** Compiles a phrase as reviewers write it in locales ("exam*", "a # in", "never ... again", "i'd be able to"). */
+/** Compiles a phrase as reviewers write it in locales ("exam*", "*ing", "a # in", "never ... again", "i'd be able to"). */
 export const compilePhrase = (source: string): Phrase => compile(source, false);
 
 /** The same, each word also matching its regular endings: "driving test" matches "driving tests". */
@@ -110,6 +115,8 @@ function partMatches(part: Exclude<PhrasePart, { kind: 'gap' }>, word: string): 
       return word === part.text || (part.endings && isInflectionOf(word, part.text));
     case 'prefix':
       return word.startsWith(part.text);
+    case 'suffix':
+      return word.length > part.text.length && word.endsWith(part.text);
     case 'number':
       return NUMBER.test(word);
   }

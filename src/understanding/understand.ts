@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { readLocaleFile } from '../i18n';
 import { Language, SUPPORTED_LANGUAGES } from '../i18n/languages';
 import type { Command } from '../commands';
-import { compilePhrase, findPhrases, normaliseWord, Phrase, Span, tokenise } from '../goals/text';
+import { compilePhrase, findPhrases, normaliseWord, Phrase, phraseAt, Span, tokenise } from '../goals/text';
 import { parseZeroToTen } from '../goals/scale';
 import { ageIn } from './age';
 import { readDirectAnswer } from '../safety/directAnswer';
@@ -135,6 +135,11 @@ const understandingSchema = z.object({
    */
   laterWords: phraseList,
   commands: z.record(z.string(), phraseList),
+  /**
+   * By command: what, straight after its words in a free-text answer, says what to stop or get help with ("stop
+   * overthinking", "parar de…", "help with my sleep"), so the words are the answer (a goal, a step), not the command.
+   */
+  commandObjects: z.record(z.string(), phraseList),
   /** Words that may stand beside a one-word command ("stop pls") without making it part of a sentence. */
   commandFiller: phraseList,
   /** Words that say nothing either way, beside doubt ("not sure yet", "idk tbh"). */
@@ -228,6 +233,7 @@ interface Compiled {
   readonly questionStarts: readonly Phrase[];
   readonly topics: readonly Tagged<QuestionTopic>[];
   readonly commands: readonly Tagged<Command>[];
+  readonly commandObjects: ReadonlyMap<Command, readonly Phrase[]>;
   readonly commandFiller: ReadonlySet<string>;
   readonly filler: ReadonlySet<string>;
   readonly feeling: readonly Phrase[];
@@ -289,7 +295,7 @@ const spelledOut = (source: string, shorthand: Compiled['shorthand']): string =>
     .join(' ');
 
 const wordsOfPhrase = (phrase: Phrase): string[] =>
-  phrase.parts.flatMap((part) => (part.kind === 'gap' ? [] : [part.text]));
+  phrase.parts.flatMap((part) => (part.kind === 'gap' || part.kind === 'suffix' ? [] : [part.text]));
 
 function compile(language: Language): Compiled {
   const data = understandingSchema.parse(
@@ -337,6 +343,9 @@ function compile(language: Language): Compiled {
       tagged<QuestionTopic>(topic, data.questionTopics[topic]),
     ),
     commands: Object.entries(data.commands).flatMap(([command, sources]) => tagged(command as Command, sources)),
+    commandObjects: new Map(
+      Object.entries(data.commandObjects).map(([command, sources]) => [command as Command, phrases(sources)]),
+    ),
     commandFiller: words(data.commandFiller),
     filler: words(data.filler),
     feeling: phrases(data.feeling),
@@ -631,8 +640,13 @@ function readCommand(
   const asked = new Set(requests.map((span) => span.end));
   // A command phrase that is itself a request ("can we stop", "i need help with this") is asked for, wherever it is.
   const askedWithin = new Set(requests.map((span) => span.start));
-  return claim(words, compiled.commands, compiled).find(({ span }) => {
+  return claim(words, compiled.commands, compiled).find(({ value, span }) => {
     if (negated(words, span, compiled) || negated(words, span, compiled, compiled.removers)) return false;
+    // In a free-text answer, a command's words followed by what to stop or get help with ("i want to stop
+    // overthinking", "quero parar de pensar demais", "i need help with my sleep") are the answer, a goal or a step:
+    // never a pause that drops it.
+    if (freeText && span.end !== firstClause && phraseAt(words, compiled.commandObjects.get(value) ?? [], span.end))
+      return false;
     if (asked.has(span.start) || askedWithin.has(span.start)) return true;
     // "nah start this whole thing again": only filler before it still puts it first.
     const first = words.slice(0, span.start).every((word) => compiled.commandFiller.has(word));

@@ -1,4 +1,4 @@
-// Word matching for the goal rules: regular endings (one way only) and "#" for a number.
+// Word matching for the goal rules: regular endings (one way only), "#" for a number and "*ing" for a word ending so.
 import { compilePhrase, compilePhraseWithEndings, findPhrases, isInflectionOf, tokenise } from '../../src/goals/text';
 
 const words = (text: string) => tokenise(text).map((token) => token.norm);
@@ -67,5 +67,20 @@ describe('"#" in a phrase', () => {
   it('matches ordinals and plural grades', () => {
     expect(matches(compilePhrase('# position'), 'secure 2nd position')).toBe(true);
     expect(matches(compilePhrase('straight #'), 'get straight 9s')).toBe(true);
+  });
+});
+
+describe('"*ing" in a phrase', () => {
+  const phrase = compilePhrase('stop *ing');
+
+  it.each(['stop overthinking', 'i want to stop vaping now', 'STOP Failing'])(
+    'matches any word ending so: %j',
+    (text) => {
+      expect(matches(phrase, text)).toBe(true);
+    },
+  );
+
+  it.each(['stop ing', 'stop it', 'stop in'])('needs a longer word with that ending: not %j', (text) => {
+    expect(matches(phrase, text)).toBe(false);
   });
 });
