@@ -72,11 +72,12 @@ export const COMMAND_HANDLERS: Readonly<Record<Command, CommandHandler>> = {
     await dc.context.sendActivity(turnLanguage(dc.context).t('commands.startingOver'));
     await dc.beginDialog(conversationDialogId);
   },
+  // Both ask first, over where they were: until a clear yes nothing is cancelled, and when the confirmation ends the
+  // dialog below asks its question again (ComponentDialog.resumeDialog reprompts, as repromptIfActive does).
   talkToPerson: async (dc) => {
     await dc.beginDialog(TALK_TO_PERSON_DIALOG);
   },
   deleteMyData: async (dc) => {
-    await dc.cancelAllDialogs();
     await dc.beginDialog(DELETE_DATA_DIALOG);
   },
   safetyPlan: async (dc, { state }) => {

@@ -1,7 +1,8 @@
-// "Delete my data": one clear confirmation, then every record of the young person is removed (src/bot/state.ts
-// deleteAll), and the reply says exactly what went and what the service keeps.
+// "Delete my data": one clear confirmation, asked over wherever they were, then every record of the young person is
+// removed (src/bot/state.ts deleteAll), and the reply says exactly what went and what the service keeps. Anything but
+// a clear yes deletes nothing and goes back to the question they were at.
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { BotState } from '../src/bot/state';
 import { turnLanguage } from '../src/bot/turnLanguage';
 import { deletionReply } from '../src/privacy/deletionReply';
@@ -38,13 +39,16 @@ export class DeleteDataDialog extends ComponentDialog {
 
   private async deleteIfConfirmed(step: WaterfallStepContext) {
     const { t } = turnLanguage(step.context);
-    // Nothing is deleted on anything but an unambiguous yes.
+    // Nothing is deleted on anything but an unambiguous yes; ending here, the question they were at is asked again.
     if (answerOf(step) !== 'yes') {
       await step.context.sendActivity(t('commands.deleteCancelled'));
       return step.endDialog(false);
     }
+    // Where they were goes with their data (cancelled first, so nothing of it is written back): the next message
+    // begins afresh.
+    await step.cancelAllDialogs(true);
     const report = await this.state.deleteAll(step.context);
     await step.context.sendActivity(deletionReply(report, t, this.serviceName));
-    return step.endDialog(true);
+    return Dialog.EndOfTurn;
   }
 }

@@ -306,12 +306,15 @@ export const conversationCases: ConversationCase[] = [
     ],
   },
   {
-    name: 'delete my data: declined, then confirmed, then a fresh start',
+    name: 'delete my data: declined (back to the question they were at), then confirmed, then a fresh start',
     steps: [
       ...START(3),
       ['delete my data', [/can't be undone/]],
-      ['no', [/haven't deleted anything/]],
-      ['what do you know about me', [/You agreed on .*\n- Check-in on .*: 3 out of 10/]],
+      ['no', [/haven't deleted anything/, /think about some small goals with me\?/]],
+      [
+        'what do you know about me',
+        [/You agreed on .*\n- Check-in on .*: 3 out of 10/, /think about some small goals with me\?/],
+      ],
       ['delete everything', [/can't be undone/]],
       ['yes', [/has been deleted/]],
       ['what do you know about me', [/don't keep anything/]],
