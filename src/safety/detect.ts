@@ -1,7 +1,7 @@
 // Decides whether a message carries risk or concern signals, using one language's compiled lexicon.
 import { createHash } from 'node:crypto';
 import type { PhraseMatch } from './matcher';
-import { PhraseTag, prepareTokens, SafetyLexicon } from './lexicon';
+import { PhraseTag, prepareMessage, SafetyLexicon } from './lexicon';
 import { Detection, DetectionLevel, KIND_LEVEL, Signal, SIGNAL_KINDS, SignalKind } from './types';
 
 const NOT_A_KIND: ReadonlySet<PhraseTag> = new Set([
@@ -27,25 +27,38 @@ function within(inner: Span, from: number, to: number): boolean {
 
 /**
  * A concern phrase is negated when a negator sits at most `window` words before it ("I'm not overwhelmed") or,
- * for negatorsAfter, after it ("bunalmış değilim"), unless a blocker shows the negation is about something else:
- * between the two ("I don't want to feel overwhelmed") or just beyond the negator ("jeg vil ikke føle meg…").
+ * for negatorsAfter, after it ("bunalmış değilim"), in the same clause ("no. overwhelmed" is not negated), unless a
+ * blocker shows the negation is about something else: between the two ("I don't want to feel overwhelmed") or just
+ * beyond the negator ("jeg vil ikke føle meg…").
  */
 function isNegated(
   match: PhraseMatch<PhraseTag>,
   negators: readonly PhraseMatch<PhraseTag>[],
   blockers: readonly PhraseMatch<PhraseTag>[],
   window: number,
+  clauses: readonly number[],
 ): boolean {
   return negators.some((negator) => {
     const before = negator.tag === 'negatorBefore';
     const gap = before ? match.start - negator.end : negator.start - match.end;
     if (gap < 0 || gap > window) return false;
+    // The phrase's word nearest the negator must be in the negator's clause (a negator never spans one).
+    if (clauses[negator.start] !== clauses[before ? match.start : match.end - 1]) return false;
     const between = before ? [negator.end, match.start] : [match.end, negator.start];
     const beyond = before ? [negator.start - window, negator.start] : [negator.end, negator.end + window];
     return !blockers.some(
       (blocker) => within(blocker, between[0], between[1]) || within(blocker, beyond[0], beyond[1]),
     );
   });
+}
+
+/** For each word, the position just after the last word of its clause. */
+function clauseEnds(clauses: readonly number[]): number[] {
+  const ends = new Array<number>(clauses.length);
+  for (let index = clauses.length - 1; index >= 0; index -= 1) {
+    ends[index] = index + 1 < clauses.length && clauses[index + 1] === clauses[index] ? ends[index + 1] : index + 1;
+  }
+  return ends;
 }
 
 /** A short, one-way key for the lexicon words a concern matched: lets "the same words" be recognised, never read. */
@@ -57,15 +70,16 @@ function evidenceKey(kind: SignalKind, words: readonly string[]): string {
  * Signals in one message. Rules that no lexicon can change:
  * - a risk phrase is never silenced: inside an idiom ("minha professora vai me matar") or a denial with no hedge
  *   ("I don't want to die") it is only *placed away*, which the safety check reads as unsure; negators never apply;
+ * - denials, negators and benign uses hold within one clause ("no, me quiero morir" is risk); idioms may span one;
  * - an idiom only explains away a phrase whose every word lies inside the idiom, so a real risk phrase elsewhere in
  *   the same message always counts;
  * - the result never contains the message's words.
  */
 export function detectSignals(text: string, lexicon: SafetyLexicon): Detection {
   if (typeof text !== 'string') throw new TypeError('detectSignals needs the message text as a string');
-  const prepared = prepareTokens(text, lexicon);
+  const { words: prepared, clauses } = prepareMessage(text, lexicon);
   const tokenAtoms = prepared.map((forms) => lexicon.atoms.atomsFor(forms));
-  const matches = lexicon.phrases.findAll(tokenAtoms);
+  const matches = lexicon.phrases.findAll(tokenAtoms, clauseEnds(clauses));
 
   // Words explained by an idiom or by a benign use; a signal phrase lying wholly inside them does not count.
   const inIdiom = new Set<number>();
@@ -104,7 +118,7 @@ export function detectSignals(text: string, lexicon: SafetyLexicon): Detection {
       continue;
     }
     if (explained(match, inIdiom)) continue;
-    if (!hedged && isNegated(match, negators, blockers, lexicon.negationWindow)) continue;
+    if (!hedged && isNegated(match, negators, blockers, lexicon.negationWindow, clauses)) continue;
     found.add(kind);
     concernEvidence.add(
       evidenceKey(

@@ -86,6 +86,15 @@ export type SafetyLexiconFile = z.infer<typeof safetyLexiconSchema>;
 export type PhraseTag =
   SignalKind | 'idiom' | 'benign' | 'denial' | 'uncertain' | 'negatorBefore' | 'negatorAfter' | 'blocker' | 'hedge';
 
+/**
+ * Phrases that deny, negate or silently explain away a signal (denials, negators, benign uses) hold within one clause:
+ * "no, me quiero morir" is "no" and then "I want to die", not the denial "no me quiero morir". Signal phrases,
+ * blockers, hedges and death words still match across punctuation ("i want to... die"), since they can only raise the
+ * level; so do idioms, which only place a risk phrase away (the bot still asks) and are often written across a comma
+ * ("que oso, me quiero morir jajaja").
+ */
+const WITHIN_CLAUSE: ReadonlySet<PhraseTag> = new Set<PhraseTag>(['benign', 'denial', 'negatorBefore', 'negatorAfter']);
+
 /** A compiled lexicon: pass it to detectSignals. Build it with loadSafetyLexicon (or compileSafetyLexicon in tests). */
 export interface SafetyLexicon {
   readonly language: string;
@@ -169,9 +178,10 @@ export function compileSafetyLexicon(data: unknown, language: string, source: st
     },
   });
   const addAll = (list: readonly string[], field: string, tag: PhraseTag): void => {
+    const withinClause = WITHIN_CLAUSE.has(tag);
     list.forEach((pattern, index) => {
       try {
-        for (const sequence of expand(pattern)) phrases.add(sequence, tag);
+        for (const sequence of expand(pattern)) phrases.add(sequence, tag, withinClause);
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         throw new SafetyLexiconError(`${source} is invalid at ${field}[${index}] "${pattern}": ${error.message}`);
@@ -207,6 +217,46 @@ export function compileSafetyLexicon(data: unknown, language: string, source: st
   return { language, source, negationWindow: file.negation.window, spellings, fillers, atoms, phrases };
 }
 
+/** A message ready to match: the forms of each word, and the clause each word is in (see WordToken.clause). */
+export interface PreparedMessage {
+  readonly words: (readonly string[])[];
+  readonly clauses: readonly number[];
+}
+
+/**
+ * A message as the forms of each word after the lexicon's spelling fixes, with filler words removed, and the clause
+ * of each (a spelling's replacement words share the clause of the word they replace).
+ */
+export function prepareMessage(
+  text: string,
+  lexicon: Pick<SafetyLexicon, 'language' | 'spellings' | 'fillers'>,
+): PreparedMessage {
+  const words: (readonly string[])[] = [];
+  const clauses: number[] = [];
+  for (const token of tokenizeForMatching(text, lexicon.language)) {
+    if (token.isEmoji) {
+      words.push(token.forms);
+      clauses.push(token.clause);
+      continue;
+    }
+    let replacement = lexicon.spellings.get(token.typed);
+    for (let index = 0; replacement === undefined && index < token.forms.length; index += 1) {
+      replacement = lexicon.spellings.get(token.forms[index]);
+    }
+    if (replacement) {
+      for (const forms of replacement) {
+        words.push(forms);
+        clauses.push(token.clause);
+      }
+      continue;
+    }
+    if (token.forms.some((form) => lexicon.fillers.has(form))) continue;
+    words.push(token.forms);
+    clauses.push(token.clause);
+  }
+  return { words, clauses };
+}
+
 /**
  * A message as the forms of each word after the lexicon's spelling fixes, with filler words removed.
  * Used for messages and for the lexicon's own phrases, so both are read the same way.
@@ -215,24 +265,7 @@ export function prepareTokens(
   text: string,
   lexicon: Pick<SafetyLexicon, 'language' | 'spellings' | 'fillers'>,
 ): (readonly string[])[] {
-  const out: (readonly string[])[] = [];
-  for (const token of tokenizeForMatching(text, lexicon.language)) {
-    if (token.isEmoji) {
-      out.push(token.forms);
-      continue;
-    }
-    let replacement = lexicon.spellings.get(token.typed);
-    for (let index = 0; replacement === undefined && index < token.forms.length; index += 1) {
-      replacement = lexicon.spellings.get(token.forms[index]);
-    }
-    if (replacement) {
-      out.push(...replacement);
-      continue;
-    }
-    if (token.forms.some((form) => lexicon.fillers.has(form))) continue;
-    out.push(token.forms);
-  }
-  return out;
+  return prepareMessage(text, lexicon).words;
 }
 
 const cache = new Map<string, SafetyLexicon>();

@@ -9,6 +9,8 @@ interface CompiledPhrase<T> {
   readonly id: number;
   readonly tag: T;
   readonly steps: readonly Step[];
+  /** Whether the phrase must lie within one clause of the message (see findAll). */
+  readonly withinClause: boolean;
 }
 
 export interface PhraseMatch<T> {
@@ -135,7 +137,8 @@ export class PhraseIndex<T> {
 
   constructor(private readonly atoms: AtomTable) {}
 
-  add(sequence: Sequence, tag: T): void {
+  /** Adds one expanded phrase; `withinClause` keeps its matches inside one clause of a message. */
+  add(sequence: Sequence, tag: T, withinClause = false): void {
     const steps: Step[] = sequence.map((element) =>
       element.type === 'gap'
         ? { gap: element.max }
@@ -143,7 +146,7 @@ export class PhraseIndex<T> {
     );
     const [first, second] = steps;
     if (!('atoms' in first)) throw new Error('a phrase cannot start with a gap');
-    const phrase = { id: this.count, tag, steps };
+    const phrase = { id: this.count, tag, steps, withinClause };
     for (const id of first.atoms) {
       let entry = this.byFirstAtom.get(id);
       if (!entry) {
@@ -179,8 +182,12 @@ export class PhraseIndex<T> {
     return shared;
   }
 
-  /** Every phrase match in a message, given each word's atoms (as atomsFor gives them). Allocates little: it runs on every message. */
-  findAll(tokenAtoms: readonly (readonly number[])[]): PhraseMatch<T>[] {
+  /**
+   * Every phrase match in a message, given each word's atoms (as atomsFor gives them) and, optionally, for each word
+   * the position just after the last word of its clause: a phrase added `withinClause` never matches past it.
+   * Allocates little: it runs on every message.
+   */
+  findAll(tokenAtoms: readonly (readonly number[])[], clauseEnds?: readonly number[]): PhraseMatch<T>[] {
     if (this.lastTried.length !== this.count) this.lastTried = new Int32Array(this.count);
     const matches: PhraseMatch<T>[] = [];
     const stack: number[] = [];
@@ -192,8 +199,9 @@ export class PhraseIndex<T> {
         this.lastTried[phrase.id] = this.stamp;
         stack.length = 0;
         stack.push(start);
+        const limit = phrase.withinClause && clauseEnds ? clauseEnds[start] : tokenAtoms.length;
         // The first step matched already: that is how the phrase was found.
-        if (matchSteps(phrase.steps, 1, start + 1, tokenAtoms, stack)) {
+        if (matchSteps(phrase.steps, 1, start + 1, tokenAtoms, limit, stack)) {
           const positions = stack.slice();
           matches.push({ tag: phrase.tag, start, end: positions[positions.length - 1] + 1, positions });
         }
@@ -218,27 +226,28 @@ export class PhraseIndex<T> {
 }
 
 /**
- * Whether steps[step..] match from token position `at` (shortest first). On success `positions` holds the
- * positions of the matched words; on failure it is left as it was.
+ * Whether steps[step..] match from token position `at` (shortest first), using no word at or after `limit`. On
+ * success `positions` holds the positions of the matched words; on failure it is left as it was.
  */
 function matchSteps(
   steps: readonly Step[],
   step: number,
   at: number,
   tokenAtoms: readonly (readonly number[])[],
+  limit: number,
   positions: number[],
 ): boolean {
   if (step === steps.length) return true;
   const current = steps[step];
   if ('gap' in current) {
-    for (let skip = 0; skip <= current.gap && at + skip < tokenAtoms.length; skip += 1) {
-      if (matchSteps(steps, step + 1, at + skip, tokenAtoms, positions)) return true;
+    for (let skip = 0; skip <= current.gap && at + skip < limit; skip += 1) {
+      if (matchSteps(steps, step + 1, at + skip, tokenAtoms, limit, positions)) return true;
     }
     return false;
   }
-  if (at >= tokenAtoms.length || !intersects(current.atoms, tokenAtoms[at])) return false;
+  if (at >= limit || !intersects(current.atoms, tokenAtoms[at])) return false;
   positions.push(at);
-  if (matchSteps(steps, step + 1, at + 1, tokenAtoms, positions)) return true;
+  if (matchSteps(steps, step + 1, at + 1, tokenAtoms, limit, positions)) return true;
   positions.pop();
   return false;
 }

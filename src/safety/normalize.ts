@@ -9,6 +9,11 @@ export interface WordToken {
   /** Candidate forms, best first: forms[0] is the canonical one shown by normalizeForMatching. */
   readonly forms: readonly string[];
   readonly isEmoji: boolean;
+  /**
+   * Which clause of the message the word is in, counting from 0: it goes up at every clause boundary (see
+   * CLAUSE_BOUNDARY). Denials, negators and benign uses never reach across one ("no, me quiero morir").
+   */
+  readonly clause: number;
 }
 
 // Leetspeak inside words with letters ("k1ll", "su1c1d3", "$h", "d!e"); digits alone stay numbers ("20 pills").
@@ -41,6 +46,12 @@ const HAS_LETTER = /\p{L}/u;
 const LEET_CHARS = /[0-9@$!|]/;
 const NON_LETTER_EDGES = /^[!|]+|[!|]+$/g;
 const APOSTROPHES = /['’ʼ`]/g;
+/**
+ * Punctuation that ends a clause: comma, full stop (and "…"), ! ? ; (and the Spanish ¡ ¿ that open one), a line
+ * break, the Urdu/Arabic comma "،", full stop "۔", question mark "؟" and semicolon "؛", and their full-width forms.
+ * A "!" or "|" at the edge of a word ("no!", "!!me") is one too; inside a word it is leetspeak ("d!e").
+ */
+const CLAUSE_BOUNDARY = /[,.!?;…¡¿\n\r\u2028\u2029،۔؟؛，。！？；]/u;
 function collapseRuns(word: string, minRun: number, keep: number): string {
   let out = '';
   let runChar = '';
@@ -87,22 +98,43 @@ function wordForms(typed: string): string[] {
   return forms;
 }
 
-/** Splits a message into word and emoji tokens, each with its candidate forms. Punctuation and spacing are folded away. */
+/**
+ * Splits a message into word and emoji tokens, each with its candidate forms and its clause. Punctuation and spacing
+ * are folded away; only where a clause ends is remembered.
+ */
 export function tokenizeForMatching(text: string, language: string): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of foldText(text, language).matchAll(TOKEN)) {
+  const folded = foldText(text, language);
+  let clause = 0;
+  let boundary = false;
+  let after = 0;
+  const push = (token: Omit<WordToken, 'clause'>): void => {
+    if (boundary && tokens.length > 0) clause += 1;
+    boundary = false;
+    tokens.push({ ...token, clause });
+  };
+  for (const match of folded.matchAll(TOKEN)) {
     const piece = match[0];
+    const at = match.index ?? after;
+    if (CLAUSE_BOUNDARY.test(folded.slice(after, at))) boundary = true;
+    after = at + piece.length;
     if (/\p{Extended_Pictographic}/u.test(piece)) {
       const emoji = EMOJI_ALIASES[piece] ?? piece;
       // "😭😭😭" means the same as one; repeating it must not push words apart.
       const previous = tokens[tokens.length - 1];
-      if (previous?.isEmoji && previous.typed === emoji) continue;
-      tokens.push({ typed: emoji, forms: [emoji], isEmoji: true });
+      if (!boundary && previous?.isEmoji && previous.typed === emoji) continue;
+      push({ typed: emoji, forms: [emoji], isEmoji: true });
       continue;
     }
-    const typed = piece.replace(APOSTROPHES, '').replace(NON_LETTER_EDGES, '');
-    if (!/[\p{L}\p{N}]/u.test(typed)) continue;
-    tokens.push({ typed, forms: wordForms(typed), isEmoji: false });
+    const unquoted = piece.replace(APOSTROPHES, '');
+    const typed = unquoted.replace(NON_LETTER_EDGES, '');
+    if (!/[\p{L}\p{N}]/u.test(typed)) {
+      if (/[!|]/.test(unquoted)) boundary = true;
+      continue;
+    }
+    if (/^[!|]/.test(unquoted)) boundary = true;
+    push({ typed, forms: wordForms(typed), isEmoji: false });
+    if (/[!|]$/.test(unquoted)) boundary = true;
   }
   return tokens;
 }

@@ -167,6 +167,24 @@ describe('negation', () => {
     expect(detectSignals('hurt myself nope', lexicon).level).toBe('risk');
   });
 
+  it('never lets a negator reach across a clause boundary, before or after the phrase', () => {
+    for (const text of [
+      'not, overwhelmed',
+      'never. overwhelmed',
+      'not! overwhelmed',
+      'not?\noverwhelmed',
+      'not، overwhelmed',
+      'not۔ overwhelmed',
+      'overwhelmed. nope',
+      'overwhelmed، nope',
+    ]) {
+      expect(detectSignals(text, lexicon).level).toBe('concern');
+    }
+    // Within one clause, as before.
+    expect(detectSignals('not overwhelmed, nope', lexicon).level).toBe('none');
+    expect(detectSignals('so tired. overwhelmed nope', lexicon).level).toBe('none');
+  });
+
   it('lets a blocker on the far side of the negator cancel it ("jeg vil ikke føle meg…", "…nahi karna chahta")', () => {
     expect(detectSignals('want not overwhelmed', lexicon).level).toBe('concern');
     expect(detectSignals('overwhelmed nope want', lexicon).level).toBe('concern');
@@ -233,6 +251,31 @@ describe('doubt: risk phrases placed away by a denial, and words no phrase place
 
   it('a negator outside a denial never touches a risk phrase', () => {
     expect(detectSignals('I do not know, I want to die', lexicon).level).toBe('risk');
+  });
+
+  it('a denial never reaches across a clause boundary ("no, me quiero morir" is no, then risk)', () => {
+    const withNo = testLexicon(
+      { suicidal_thoughts: ['want to die'] },
+      { denials: ['no i want to die', 'i would never kill @self'], benign: ['want to die of laughter'] },
+    );
+    expect(detectSignals('no i want to die', withNo)).toMatchObject({ level: 'none', riskPlacedAway: true });
+    for (const text of [
+      'no, i want to die',
+      'no. i want to die',
+      'no!! i want to die',
+      'no\ni want to die',
+      'no… i want to die',
+    ]) {
+      expect(detectSignals(text, withNo)).toMatchObject({ level: 'risk', riskPlacedAway: false });
+    }
+    // A benign use is held to one clause too, so it cannot silence a risk phrase in the next one.
+    expect(detectSignals('i want to die of laughter', withNo).level).toBe('none');
+    expect(detectSignals('i want to die. of laughter', withNo).level).toBe('risk');
+  });
+
+  it('a signal phrase still matches across punctuation ("i want to... die")', () => {
+    expect(detectSignals('i want to... die', lexicon).level).toBe('risk');
+    expect(detectSignals('kill, myself', lexicon).level).toBe('risk');
   });
 
   it('a hedge cancels the denial, so the risk stands', () => {

@@ -90,3 +90,39 @@ describe('tokenizeForMatching', () => {
     expect(tokenizeForMatching('h8', 'en')[0].typed).toBe('h8');
   });
 });
+
+describe('clauses', () => {
+  const clauses = (text: string, language = 'en') => tokenizeForMatching(text, language).map((token) => token.clause);
+
+  it.each([
+    ['no, me quiero morir', 'es'],
+    ['no. me quiero morir', 'es'],
+    ['no! me quiero morir', 'es'],
+    ['no? me quiero morir', 'es'],
+    ['no; me quiero morir', 'es'],
+    ['no\nme quiero morir', 'es'],
+    ['no… me quiero morir', 'es'],
+    ['no ¿me quiero morir', 'es'],
+    ['nahi، main marna chahta hoon', 'ur'],
+    ['نہیں۔ میں مرنا چاہتا ہوں', 'ur'],
+    ['نہیں؟ میں مرنا چاہتا ہوں', 'ur'],
+  ])('starts a new clause after a comma, full stop, !, ?, ;, line break or Urdu punctuation: %j', (text, language) => {
+    const [first, ...rest] = clauses(text, language);
+    expect(first).toBe(0);
+    expect(new Set(rest)).toEqual(new Set([1]));
+  });
+
+  it('keeps words without punctuation between them in one clause', () => {
+    expect(clauses('no me quiero morir', 'es')).toEqual([0, 0, 0, 0]);
+    expect(clauses("i don't want to die 😭 lol")).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('reads "!" at the edge of a word as punctuation, and inside one as leetspeak', () => {
+    expect(clauses('no!!! me quiero morir', 'es')).toEqual([0, 1, 1, 1]);
+    expect(tokenizeForMatching('i want to d!e', 'en').map((token) => token.clause)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('does not change the words themselves (the model reads the same tokens)', () => {
+    expect(normalizeForMatching('no, me quiero morir', 'es')).toBe('no me quiero morir');
+  });
+});

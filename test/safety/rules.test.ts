@@ -211,3 +211,123 @@ describe.each(SUPPORTED_LANGUAGES)('safety rules in %s', (language) => {
     expect(detect(text).level).toBe('concern');
   });
 });
+
+/**
+ * Misses an exploratory tester found, typed as teens type them, and the nearest benign messages. A denial or negator
+ * holds within one clause ("no, me quiero morir" is "no", then "I want to die"); abuse disclosures in everyday words
+ * are risk; "ending everything" is risk in every language.
+ */
+interface TesterCases {
+  /** A "no" before a comma or full stop is an answer, not a denial: must be risk. */
+  noThenRisk: string[];
+  /** The same words as one denial (no punctuation): not risk, but placed away, so the bot asks directly. */
+  denialStillDoubt: string[];
+  /** Disclosures of abuse or of wanting to end everything: must be risk of this kind. */
+  disclosures: Array<[string, SignalKind]>;
+  /** Benign messages with the same words: must be none. */
+  benign: string[];
+}
+
+const TESTER: Record<Language, TesterCases> = {
+  en: {
+    noThenRisk: ['no, i want to die', 'no. i want to kill myself', "i don't, want to die"],
+    denialStillDoubt: ["i don't want to die"],
+    disclosures: [
+      ['my uncle messes with me and i dont like it', 'abuse'],
+      ['my stepdad keeps messing with me at night', 'abuse'],
+      ['he messes with me when no one is home', 'abuse'],
+      ['i dont like it when my cousin touches me', 'abuse'],
+      ['i want to end it all', 'suicidal_thoughts'],
+    ],
+    benign: [
+      'my brother messes with my stuff',
+      'stop messing with me lol',
+      'this weather messes with my mood',
+      'he messed with my phone settings',
+      'my sister touches my stuff',
+    ],
+  },
+  'pt-BR': {
+    noThenRisk: ['nao, só quero morrer', 'não. quero morrer', 'nao!! quero me matar', 'nunca, quero morrer'],
+    denialStillDoubt: ['não quero morrer', 'nao quero morrer'],
+    disclosures: [
+      ['meu tio mexe comigo e eu nao gosto', 'abuse'],
+      ['meu padrasto fica mexendo comigo quando a gente ta sozinho', 'abuse'],
+      ['ele mexe comigo de noite e eu nao gosto', 'abuse'],
+      ['meu primo passa a mão em mim', 'abuse'],
+    ],
+    benign: [
+      'meu irmão mexe nas minhas coisas',
+      'não mexe comigo hoje kkk',
+      'essa música mexe comigo',
+      'ele mexe muito comigo, acho que tô apaixonada',
+    ],
+  },
+  es: {
+    noThenRisk: ['no, me quiero morir', 'no. me quiero morir', 'no!! me quiero morir', 'no… me quiero matar'],
+    denialStillDoubt: ['no me quiero morir', 'no, no me quiero morir'],
+    disclosures: [
+      ['mi primo se propasa conmigo', 'abuse'],
+      ['mi tío me mete mano cuando no hay nadie', 'abuse'],
+      ['me toca y no me gusta', 'abuse'],
+    ],
+    benign: ['me toca fregar y no me gusta', 'me toca a mí', 'mi hermano se mete con mi ropa'],
+  },
+  nb: {
+    noThenRisk: ['nei, jeg vil dø', 'ikke. jeg vil ta livet mitt'],
+    denialStillDoubt: ['jeg vil ikke dø'],
+    disclosures: [
+      ['onkelen min tukler med meg', 'abuse'],
+      ['fetteren min tar på meg på en ekkel måte', 'abuse'],
+    ],
+    benign: ['broren min tuller med meg', 'ikke ta på mobilen min'],
+  },
+  tr: {
+    noThenRisk: ['hayır, ölmek istiyorum', 'yok. kendimi öldürmek istiyorum'],
+    denialStillDoubt: ['ölmek istemiyorum'],
+    disclosures: [
+      ['kuzenim benimle pis şeyler yapıyor', 'abuse'],
+      ['amcam bana yanlış şekilde dokunuyor', 'abuse'],
+      ['her şeyi bitirmek istiyorum', 'suicidal_thoughts'],
+    ],
+    benign: ['kardeşim benimle şaka yapıyor', 'ödevimi bitirmek istiyorum'],
+  },
+  ur: {
+    noThenRisk: ['nahi، main marna chahta hoon', 'نہیں۔ میں مرنا چاہتا ہوں', 'nahi. mujhe marna hai'],
+    denialStillDoubt: ['میں مرنا نہیں چاہتا'],
+    disclosures: [
+      ['chacha mujhe galat tareeqe se chhoote hain', 'abuse'],
+      ['چچا مجھے غلط طریقے سے چھوتے ہیں', 'abuse'],
+      ['mera cousin mere saath ganda kaam karta hai', 'abuse'],
+      ['میرا کزن میرے ساتھ گندا کام کرتا ہے', 'abuse'],
+      ['bas ab sab khatam kar dena hai', 'suicidal_thoughts'],
+      ['sab khatam kar dun', 'suicidal_thoughts'],
+      ['بس اب سب ختم کر دینا ہے', 'suicidal_thoughts'],
+      ['sab khatam karna chahti hoon', 'suicidal_thoughts'],
+    ],
+    benign: ['aaj homework sab khatam kar dena hai', 'mere saath chalo', 'chhote bhai ko school chhodna hai'],
+  },
+};
+
+describe.each(SUPPORTED_LANGUAGES)('tester findings in %s', (language) => {
+  const cases = TESTER[language];
+  const detect = (text: string) => detectSignals(text, loadSafetyLexicon(language));
+
+  it.each(cases.noThenRisk)('a denial never reaches across a clause boundary: %j', (text) => {
+    expect(detect(text).level).toBe('risk');
+  });
+
+  it.each(cases.denialStillDoubt)('the same words as one denial still make the bot ask: %j', (text) => {
+    expect(detect(text)).toMatchObject({ level: 'none', riskPlacedAway: true });
+  });
+
+  it.each(cases.disclosures)('a disclosure in everyday words is risk: %s', (text, kind) => {
+    const detection = detect(text);
+    expect(detection.level).toBe('risk');
+    expect(detection.signals.map((signal) => signal.kind)).toContain(kind);
+  });
+
+  it.each(cases.benign)('the same words in a benign message are none: %s', (text) => {
+    expect(detect(text).level).toBe('none');
+  });
+});
