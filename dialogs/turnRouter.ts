@@ -154,6 +154,9 @@ export class TurnRouter {
       if (verdict) await this.sendGentleLines(dc.context, verdict);
       return false;
     },
+    // The channel now names another of the bot's languages than the one it last asked in (the browser's, after a
+    // welcome in the service's default): what was asked is asked again, from the beginning, in theirs.
+    async ({ dc, safetyDialogActive }) => !safetyDialogActive && this.askAgainInChannelLanguage(dc),
     // Written in another of the bot's languages, and not an answer or a command in this one: offer to switch, once.
     async ({ dc, verdict, understood, safetyDialogActive }) =>
       !safetyDialogActive &&
@@ -174,6 +177,17 @@ export class TurnRouter {
       return true;
     },
   ];
+
+  private async askAgainInChannelLanguage(dc: DialogContext): Promise<boolean> {
+    const { activity } = dc.context;
+    if (activity.type !== 'message' || !activity.locale || !dc.activeDialog) return false;
+    const spoken = await this.state.spokenLanguage(dc.context);
+    if (spoken === undefined || spoken === turnLanguage(dc.context).language) return false;
+    // As after "change language": saved answers stay, where they were in the other language does not.
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(MAIN_DIALOG);
+    return true;
+  }
 
   private async offerLanguage(dc: DialogContext): Promise<boolean> {
     if (dc.activeDialog?.id === LANGUAGE_DIALOG) return false;

@@ -130,16 +130,17 @@ export class SmallStepsBot extends TeamsActivityHandler {
       TurnContext.removeRecipientMention(context.activity);
     const submitted = textFromSubmission(context.activity);
     if (submitted !== undefined) context.activity.text = submitted;
-    const language = setTurnLanguage(
-      context,
-      this.i18nInstance,
-      this.defaultLanguage,
-      await this.chosenLanguage(context),
-    );
+    // A channel that names no language (Direct Line's conversation start, some card submissions) goes on in the one
+    // the bot last spoke in here.
+    const [chosen, spoken] = await Promise.all([
+      this.chosenLanguage(context),
+      this.state.spokenLanguage(context).catch(() => undefined),
+    ]);
+    const language = setTurnLanguage(context, this.i18nInstance, spoken ?? this.defaultLanguage, chosen);
     const verdict = await this.checkSafety(context, language.language);
     const sent = sentThisTurn(context);
     try {
-      await this.runWithState(context, language, verdict);
+      await this.runWithState(context, language, verdict, sent);
     } catch (error) {
       if (!this.withoutStorage) throw error;
       const storageDown = await this.withoutStorage.storage.checkHealth().then(
@@ -169,6 +170,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
     context: TurnContext,
     language: TurnLanguage,
     verdict: SafetyVerdict | undefined,
+    sent: ReadonlyArray<Partial<Activity>>,
   ): Promise<void> {
     const referral = referralCodeFrom(context.activity);
     if (referral) await this.state.setReferral(context, referral);
@@ -182,6 +184,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
       });
     }
     await super.run(context);
+    if (sent.length > 0) await this.state.noteSpokenLanguage(context, turnLanguage(context).language);
     await this.state.saveChanges(context);
   }
 

@@ -177,6 +177,11 @@ export interface ConversationData {
   language?: Language;
   /** Languages the bot has offered to switch to in this conversation: each is offered once. */
   languagesOffered?: Language[];
+  /**
+   * The language the bot last spoke in here: a message whose channel names no language goes on in it, and one whose
+   * channel names another (the browser's, after a welcome in the service's default) is asked again in that one.
+   */
+  spokenLanguage?: Language;
 }
 
 /**
@@ -325,6 +330,16 @@ export class BotState {
   async chosenLanguage(context: TurnContext): Promise<Language | undefined> {
     const { language } = await this.readConversationData(context);
     return language ?? (await this.readProfile(context))?.preferences.language;
+  }
+
+  /** The language the bot last spoke in in this conversation; undefined before it has said anything. */
+  async spokenLanguage(context: TurnContext): Promise<Language | undefined> {
+    return (await this.readConversationData(context)).spokenLanguage;
+  }
+
+  async noteSpokenLanguage(context: TurnContext, language: Language): Promise<void> {
+    if ((await this.spokenLanguage(context)) !== language)
+      await this.updateConversationData(context, { spokenLanguage: language });
   }
 
   /** Remembers their language: for this conversation always, for next time only if their answers are kept. */
