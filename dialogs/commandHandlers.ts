@@ -58,18 +58,21 @@ export const COMMAND_HANDLERS: Readonly<Record<Command, CommandHandler>> = {
     await dc.context.sendActivity(turnLanguage(dc.context).t('commands.help', { serviceName: settings.serviceName }));
     await repromptIfActive(dc);
   },
-  // Where they were stays on the dialog stack, saved, so "carry on" picks up at the same question.
+  // Where they were stays on the dialog stack, saved, so "carry on" picks up at the same question. Only a young person
+  // who said yes to keeping their answers is told they are saved: before that (or after a no) nothing is kept.
   stop: async (dc, { state }) => {
     await state.setPaused(dc.context, true);
-    await dc.context.sendActivity(turnLanguage(dc.context).t('commands.paused'));
+    const reply = (await state.keepsAnswers(dc.context)) ? 'commands.paused' : 'commands.pausedNotKept';
+    await dc.context.sendActivity(turnLanguage(dc.context).t(reply));
   },
   carryOn: async (dc, { conversationDialogId }) => {
     if (dc.activeDialog) await dc.repromptDialog();
     else await dc.beginDialog(conversationDialogId);
   },
-  startOver: async (dc, { conversationDialogId }) => {
+  startOver: async (dc, { state, conversationDialogId }) => {
     await dc.cancelAllDialogs();
-    await dc.context.sendActivity(turnLanguage(dc.context).t('commands.startingOver'));
+    const reply = (await state.keepsAnswers(dc.context)) ? 'commands.startingOver' : 'commands.startingOverNotKept';
+    await dc.context.sendActivity(turnLanguage(dc.context).t(reply));
     await dc.beginDialog(conversationDialogId);
   },
   // Both ask first, over where they were: until a clear yes nothing is cancelled, and when the confirmation ends the

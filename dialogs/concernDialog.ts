@@ -57,7 +57,11 @@ export class ConcernDialog extends ComponentDialog {
     const { t } = turnLanguage(step.context);
     const key =
       step.options.because === 'checkIn' ? 'safetyReplies:concern.checkInHigh' : 'safetyReplies:concern.acknowledge';
-    await step.context.sendActivity(`${t(key)} ${t('safetyReplies:concern.paused')}`);
+    // "Everything is saved" only to a young person whose answers are kept (a yes to keeping them).
+    const paused = (await this.state.keepsAnswers(step.context))
+      ? 'safetyReplies:concern.paused'
+      : 'safetyReplies:concern.pausedNotKept';
+    await step.context.sendActivity(`${t(key)} ${t(paused)}`);
     if (!step.options.askDirectly) return step.next();
     const options: DirectQuestionOptions = {
       because: step.options.because === 'checkIn' ? 'checkIn' : 'hopelessness',

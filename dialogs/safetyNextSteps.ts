@@ -109,10 +109,14 @@ export class SafetyNextStepsDialog extends ComponentDialog {
         const reach: ReachOptions = { handoffId: handoff.id };
         return step.beginDialog(REACH_DIALOG, reach);
       }
-      default:
-        // "Take a break", or no clear answer: never push back into goal work.
-        await step.context.sendActivity(t('safetyReplies:breakTaken', { emergency: resources.emergencyNumber }));
+      default: {
+        // "Take a break", or no clear answer: never push back into goal work. "Everything is saved" only when it is.
+        const reply = (await this.state.keepsAnswers(step.context))
+          ? 'safetyReplies:breakTaken'
+          : 'safetyReplies:breakTakenNotKept';
+        await step.context.sendActivity(t(reply, { emergency: resources.emergencyNumber }));
         return this.stayPaused(step);
+      }
     }
   }
 

@@ -242,6 +242,11 @@ export class BotState {
     return stored && withCurrentShape(stored);
   }
 
+  /** Whether the young person said yes to keeping their answers: until then (or after a no) nothing of theirs is kept. */
+  async keepsAnswers(context: TurnContext): Promise<boolean> {
+    return (await this.readProfile(context))?.consent?.given === true;
+  }
+
   /**
    * Changes the profile, creating it first when needed, and returns it as changed. It is kept (saved at the end of the
    * turn) only when it records the young person's yes to keeping their answers: the one place that rule is enforced.
@@ -268,8 +273,7 @@ export class BotState {
     } else if (conversation) {
       await this.owner.set(context, this.personKeyOf(context));
       const key = this.conversationState.getStorageKey(context);
-      const keepsAnswers = (await this.readProfile(context))?.consent?.given === true;
-      if (key) this.privacy.preConsent?.holdInMemory(key, !keepsAnswers);
+      if (key) this.privacy.preConsent?.holdInMemory(key, !(await this.keepsAnswers(context)));
       await this.conversationState.saveChanges(context);
     }
     await this.userState.saveChanges(context);
