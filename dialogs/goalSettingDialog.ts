@@ -135,7 +135,9 @@ export class GoalSettingDialog extends ComponentDialog {
     if (!suggestion) return step.next();
     draft.suggestion = suggestion;
     const prompt = t('goals.suggestionQuestion', { suggestion: draft.suggestion });
-    return step.prompt(CHOICE, choiceOptions(t, prompt, choicesFor(t, 'choices.suggestion', SUGGESTION_CHOICES)));
+    // "How about: …?": a plain yes takes the suggestion.
+    const choices = choicesFor(t, 'choices.suggestion', SUGGESTION_CHOICES);
+    return step.prompt(CHOICE, choiceOptions(t, prompt, choices, { yesMeans: 'useSuggestion' }));
   }
 
   private async resolveWording(step: Step) {
@@ -188,7 +190,8 @@ export class GoalSettingDialog extends ComponentDialog {
     const cards = (buttons: string[]) => goalConfirmationCards(readBackOf(draft), buttons, t);
     return step.prompt(
       CHOICE,
-      choiceCardOptions(t, 'choices.readBack', READ_BACK_CHOICES, cards, { prompt: 'readBack' }),
+      // "Is that right?": a plain yes confirms it.
+      choiceCardOptions(t, 'choices.readBack', READ_BACK_CHOICES, cards, { prompt: 'readBack', yesMeans: 'confirm' }),
     );
   }
 

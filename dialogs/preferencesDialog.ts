@@ -65,7 +65,11 @@ export class PreferencesDialog extends ComponentDialog {
     const question = t('preferences.goalWorkQuestion');
     return step.prompt(
       CHOICE,
-      choiceOptions(t, question, choicesFor(t, 'choices.goalWork', GOAL_WORK_OR_NOT_SURE), { prompt: 'goalWork' }),
+      // "Would you like to think about some small goals with me?": a plain yes is "yes, let's do it".
+      choiceOptions(t, question, choicesFor(t, 'choices.goalWork', GOAL_WORK_OR_NOT_SURE), {
+        prompt: 'goalWork',
+        yesMeans: 'now',
+      }),
     );
   }
 

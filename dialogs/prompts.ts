@@ -188,6 +188,8 @@ export interface ChoiceUnderstanding {
   readonly consentCritical?: boolean;
   /** A phone number or e-mail address typed in the reply answers too (how the service may reach them). */
   readonly contactDetails?: boolean;
+  /** The choice a plain "yes" makes, where the question asks yes or no ("Is that right?", "Shall we carry on?"). */
+  readonly yesMeans?: string;
 }
 
 /** What choosing among these buttons is read as: yes/no buttons as a yes or no, others by their words and phrases. */
@@ -198,7 +200,8 @@ export function choiceExpectation(choices: readonly Choice[], understanding: Cho
     return { kind: 'yesNo', consentCritical };
   const titles = Object.fromEntries(choices.map((choice) => [choice.value, titleOf(choice)]));
   const contactDetails = understanding.contactDetails ? { contactDetails: true } : {};
-  return { kind: 'choice', prompt: understanding.prompt, titles, consentCritical, ...contactDetails };
+  const yesMeans = understanding.yesMeans ? { yesMeans: understanding.yesMeans } : {};
+  return { kind: 'choice', prompt: understanding.prompt, titles, consentCritical, ...contactDetails, ...yesMeans };
 }
 
 /**

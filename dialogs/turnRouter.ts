@@ -241,9 +241,21 @@ export class TurnRouter {
     const { t } = turnLanguage(dc.context);
     if (data.resumeAsked) {
       await this.state.updateConversationData(dc.context, { resumeAsked: undefined });
-      const expectation = choiceExpectation(choicesFor(t, 'choices.resume', RESUME_CHOICES), { prompt: 'resume' });
+      // "Shall we carry on?": a plain yes carries on.
+      const expectation = choiceExpectation(choicesFor(t, 'choices.resume', RESUME_CHOICES), {
+        prompt: 'resume',
+        yesMeans: 'carryOn',
+      });
       const answer = understandInTurn(dc.context, dc.context.activity.text ?? '', expectation);
-      if (answer.kind !== 'answer') return false;
+      if (answer.kind !== 'answer') {
+        // Not an answer to "carry on?": a question waiting for a choice or a number reads it as it reads anything,
+        // but one taking free text would keep it as the answer (a goal "usar essa"): it is asked again instead.
+        if (dc.activeDialog && readingOf(innermostOptions(dc)).expectation.kind === 'text') {
+          await dc.repromptDialog();
+          return true;
+        }
+        return false;
+      }
       const command: Command = answer.value === 'startOver' ? 'startOver' : 'carryOn';
       await COMMAND_HANDLERS[command](dc, this.commandContext);
       return true;

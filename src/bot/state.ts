@@ -280,8 +280,12 @@ export class BotState {
   }
 
   /** Marks the conversation paused ("stop", or a break after a safety reply), or clears the mark. */
+  /** Pauses, or ends a pause; either way a "Shall we carry on?" still waiting is not any more (a command answered it). */
   async setPaused(context: TurnContext, paused: boolean): Promise<void> {
-    await this.updateConversationData(context, { pausedAt: paused ? new Date().toISOString() : undefined });
+    await this.updateConversationData(context, {
+      pausedAt: paused ? new Date().toISOString() : undefined,
+      resumeAsked: undefined,
+    });
   }
 
   /** Changes this conversation's data (kept for the visit, whatever the young person agreed about their answers). */

@@ -4,18 +4,18 @@ import { readFileSync } from 'node:fs';
 import type { Language } from '../i18n/languages';
 import { Expectation, Interpretation, understand } from './understand';
 
-/** What each prompt of the labelled set expects, as `understand` is told it. */
+/** What each prompt of the labelled set expects, as `understand` is told it: as the dialogs ask it (a plain yes included). */
 export const PROMPT_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   consent: { kind: 'yesNo', consentCritical: true },
   delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } },
   addAnother: { kind: 'yesNo', consentCritical: false },
-  share: { kind: 'choice', prompt: 'share', consentCritical: true },
-  resume: { kind: 'choice', prompt: 'resume', consentCritical: false },
-  goalWork: { kind: 'choice', prompt: 'goalWork', consentCritical: false },
+  share: { kind: 'choice', prompt: 'share', consentCritical: true, yesMeans: 'share' },
+  resume: { kind: 'choice', prompt: 'resume', consentCritical: false, yesMeans: 'carryOn' },
+  goalWork: { kind: 'choice', prompt: 'goalWork', consentCritical: false, yesMeans: 'now' },
   pastExperience: { kind: 'choice', prompt: 'pastExperience', consentCritical: false },
   involved: { kind: 'choice', prompt: 'involved', consentCritical: false },
   lifeArea: { kind: 'choice', prompt: 'lifeArea', consentCritical: false },
-  readBack: { kind: 'choice', prompt: 'readBack', consentCritical: false },
+  readBack: { kind: 'choice', prompt: 'readBack', consentCritical: false, yesMeans: 'confirm' },
   directQuestion: { kind: 'directQuestion' },
   checkIn: { kind: 'scale' },
   goalRating: { kind: 'scale' },

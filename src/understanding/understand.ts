@@ -192,6 +192,11 @@ const understandingSchema = z.object({
   keepWords: phraseList,
   /** Thanks: a short "ok thanks" to "delete it all?" acknowledges the warning; it does not confirm deleting. */
   thanks: phraseList,
+  /**
+   * Words that only acknowledge ("ok", "acha", "tamam"): alone, they are not the plain yes that makes a consenting
+   * choice at a question asked as yes or no ("share this?"); a yes word or the choice's own words are needed.
+   */
+  acknowledgements: phraseList,
   /** Text-speak read as the words it stands for, in replies and in these lists ("u" is "you"). */
   shorthand: z.record(z.string(), z.string().trim().min(1)),
   /** Common words one letter from an answer word that are words of their own ("sent" is not "send"). */
@@ -250,6 +255,7 @@ interface Compiled {
   readonly deleteWords: readonly Phrase[];
   readonly keepWords: readonly Phrase[];
   readonly thanks: readonly Phrase[];
+  readonly acknowledgements: readonly Phrase[];
   readonly parents: readonly Phrase[];
   readonly permission: readonly Phrase[];
   readonly guesses: readonly Phrase[];
@@ -362,6 +368,7 @@ function compile(language: Language): Compiled {
     deleteWords: phrases(data.deleteWords),
     keepWords: phrases(data.keepWords),
     thanks: phrases(data.thanks),
+    acknowledgements: phrases(data.acknowledgements),
     parents: phrases(data.parents),
     permission: phrases(data.permission),
     guesses: phrases(data.guesses),
@@ -1321,7 +1328,15 @@ function plainYesChoice(
 ): ChoiceRead | undefined {
   if (expectation.kind !== 'choice' || !expectation.yesMeans || wholeAnswer(words, compiled) !== 'yes')
     return undefined;
+  // Where the choice consents, "ok" or "acha" alone only acknowledges: not an unambiguous yes.
+  if (expectation.consentCritical && onlyAcknowledges(words, compiled)) return undefined;
   return { value: expectation.yesMeans, covered: new Set(words.keys()) };
+}
+
+/** Whether every word of the reply is an acknowledgement ("ok", "ok ok", "theek hai"). */
+function onlyAcknowledges(words: readonly string[], compiled: Compiled): boolean {
+  const covered = new Set(findPhrases(words, compiled.acknowledgements).flatMap((span) => span.matched));
+  return words.every((_, index) => covered.has(index));
 }
 
 interface ChoiceRead {

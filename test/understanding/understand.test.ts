@@ -39,6 +39,17 @@ describe('understand', () => {
     expect(understand(text, SHARE, 'en')).toEqual(expected);
   });
 
+  // Elsewhere an acknowledgement is yes enough: "ok" to "Is that right?" confirms the goal.
+  it.each([
+    ['en', 'ok'],
+    ['ur', 'acha'],
+    ['tr', 'tamam'],
+    ['nb', 'ja'],
+  ])('read-back, a plain yes or an acknowledgement (%s): "%s"', (language, text) => {
+    const readBack: Expectation = { kind: 'choice', prompt: 'readBack', consentCritical: false, yesMeans: 'confirm' };
+    expect(understand(text, readBack, language as Language)).toEqual({ kind: 'answer', value: 'confirm' });
+  });
+
   // "Would you like me to share this?" asks yes or no: a plain yes in any language shares; a yes with anything that
   // undercuts it does not, and an emoji alone is not a yes to sharing.
   it.each([
@@ -56,13 +67,18 @@ describe('understand', () => {
     ['nb', 'ja 🙃', { kind: 'unclear' }],
     ['tr', 'evet anladim', { kind: 'unclear' }],
     ['en', '👍', { kind: 'unclear' }],
+    // Only acknowledging ("ok", "I see") is not a yes to sharing.
+    ['en', 'ok', { kind: 'unclear' }],
+    ['ur', 'acha', { kind: 'unclear' }],
+    ['ur', 'theek hai', { kind: 'unclear' }],
+    ['tr', 'tamam', { kind: 'unclear' }],
     ['en', 'yeah no', { kind: 'answer', value: 'dontShare' }],
     ['en', 'yes but who sees it', { kind: 'question', about: 'whoSees' }],
   ])('share, a plain yes (%s): "%s"', (language, text, expected) => {
     expect(understand(text, SHARE, language as Language)).toEqual(expected);
     // Only where the question is asked as yes or no.
     const notYesOrNo: Expectation = { kind: 'choice', prompt: 'share', consentCritical: true };
-    if (text !== 'yeah no' && !text.includes('who sees')) {
+    if (text !== 'yeah no' && !text.includes('who sees') && expected.kind === 'answer') {
       expect(understand(text, notYesOrNo, language as Language)).toEqual({ kind: 'unclear' });
     }
   });
