@@ -5,8 +5,7 @@
 import type { TFunction } from 'i18next';
 import { createI18n } from '../../src/i18n';
 import type { Language } from '../../src/i18n/languages';
-import { ConversationRunner, messageTexts } from '../support/conversationRunner';
-import { createDialogTestKit } from '../support/dialogTestKit';
+import { ConversationRunner, textConversation } from '../support/conversationRunner';
 
 interface Script {
   locale: string;
@@ -67,9 +66,7 @@ describe.each(Object.entries(SCRIPTS) as Array<[Language, Script]>)('in %s', (la
     t = (await createI18n('en')).getFixedT(language);
   });
   beforeEach(async () => {
-    runner = await ConversationRunner.create(await createDialogTestKit());
-    const open = runner.open(`declined-${language}`, script.locale);
-    say = async (text) => messageTexts(await open(text));
+    ({ runner, say } = await textConversation(`declined-${language}`, script.locale));
   });
 
   /** From hello to the check-in question, which is returned. */

@@ -4,8 +4,7 @@
 import type { TFunction } from 'i18next';
 import { createI18n } from '../../src/i18n';
 import type { Language } from '../../src/i18n/languages';
-import { ConversationRunner, messageTexts } from '../support/conversationRunner';
-import { createDialogTestKit } from '../support/dialogTestKit';
+import { textConversation } from '../support/conversationRunner';
 
 const GOALS: Array<[Language, string, string]> = [
   ['en', 'en-GB', 'i wanna stop overthinking everything'],
@@ -20,9 +19,7 @@ const GOALS: Array<[Language, string, string]> = [
 describe('goals in command words', () => {
   const open = async (language: Language, locale: string) => {
     const t: TFunction = (await createI18n('en')).getFixedT(language);
-    const runner = await ConversationRunner.create(await createDialogTestKit());
-    const send = runner.open(`goal-words-${language}`, locale);
-    const say = async (text: string) => messageTexts(await send(text));
+    const { say } = await textConversation(`goal-words-${language}`, locale);
     await say('hello');
     for (const answer of [
       t('choices.yes'),

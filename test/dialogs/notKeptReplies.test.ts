@@ -4,8 +4,7 @@
 import type { TFunction } from 'i18next';
 import { createI18n } from '../../src/i18n';
 import type { Language } from '../../src/i18n/languages';
-import { ConversationRunner, messageTexts } from '../support/conversationRunner';
-import { createDialogTestKit } from '../support/dialogTestKit';
+import { textConversation } from '../support/conversationRunner';
 
 interface Script {
   locale: string;
@@ -57,9 +56,7 @@ describe.each(Object.entries(SCRIPTS) as Array<[Language, Script]>)('in %s', (la
     t = (await createI18n('en')).getFixedT(language);
   });
   beforeEach(async () => {
-    const runner = await ConversationRunner.create(await createDialogTestKit());
-    const open = runner.open(`not-kept-${language}`, script.locale);
-    say = async (text) => messageTexts(await open(text));
+    ({ say } = await textConversation(`not-kept-${language}`, script.locale));
   });
 
   const expectNoClaimOfSaving = (texts: string[]) => {
@@ -115,19 +112,12 @@ describe.each(Object.entries(SCRIPTS) as Array<[Language, Script]>)('in %s', (la
   });
 
   describe('the concern reply', () => {
-    it('at the consent question pauses, and taking a break, without saying anything is saved', async () => {
+    it.each([
+      ['at the consent question', false],
+      ['after a no to keeping answers', true],
+    ])('%s pauses, and taking a break, without saying anything is saved', async (_when, declined) => {
       await say(script.hello);
-      const texts = await say(script.distress);
-      expect(texts[0]).toBe(`${t('safetyReplies:concern.acknowledge')} ${t('safetyReplies:concern.pausedNotKept')}`);
-      expectNoClaimOfSaving(texts);
-      const breakTaken = await say(t('safetyReplies:choices.next.break'));
-      expectBreakReply(breakTaken, 'safetyReplies:breakTakenNotKept');
-      expectNoClaimOfSaving(breakTaken);
-    });
-
-    it('after a no to keeping answers does not say anything is saved', async () => {
-      await say(script.hello);
-      await say(script.no);
+      if (declined) await say(script.no);
       const texts = await say(script.distress);
       expect(texts[0]).toBe(`${t('safetyReplies:concern.acknowledge')} ${t('safetyReplies:concern.pausedNotKept')}`);
       expectNoClaimOfSaving(texts);

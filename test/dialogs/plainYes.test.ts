@@ -6,8 +6,7 @@
 import type { TFunction } from 'i18next';
 import { createI18n } from '../../src/i18n';
 import type { Language } from '../../src/i18n/languages';
-import { ConversationRunner, messageTexts } from '../support/conversationRunner';
-import { createDialogTestKit } from '../support/dialogTestKit';
+import { textConversation } from '../support/conversationRunner';
 
 interface Script {
   locale: string;
@@ -59,9 +58,7 @@ describe.each(SCRIPTS)('a plain yes in %s', (language, script) => {
     t = (await createI18n('en')).getFixedT(language);
   });
   beforeEach(async () => {
-    const runner = await ConversationRunner.create(await createDialogTestKit());
-    const open = runner.open(`plain-yes-${language}`, script.locale);
-    say = async (text) => messageTexts(await open(text));
+    ({ say } = await textConversation(`plain-yes-${language}`, script.locale));
     await say('hello');
     await say(t('choices.yes'));
     await say('4');

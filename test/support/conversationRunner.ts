@@ -13,7 +13,7 @@ import { SmallStepsBot } from '../../src/bot/smallStepsBot';
 import { createLogger } from '../../src/log';
 import { SafetyCheck } from '../../src/safety/safetyCheck';
 import { cardsOf, expectValidAdaptiveCard, messageText } from './adaptiveCards';
-import { DialogTestKit } from './dialogTestKit';
+import { createDialogTestKit, DialogTestKit } from './dialogTestKit';
 
 export const TEST_USER_ID = 'young-person-1';
 const safety = new SafetyCheck();
@@ -76,6 +76,16 @@ export class ConversationRunner {
       return replies;
     };
   }
+}
+
+/** A new bot and one conversation with it in `locale`: `say` sends a message and returns the texts of the replies. */
+export async function textConversation(
+  conversationId: string,
+  locale: string,
+): Promise<{ runner: ConversationRunner; say: (text: string) => Promise<string[]> }> {
+  const runner = await ConversationRunner.create(await createDialogTestKit());
+  const send = runner.open(conversationId, locale);
+  return { runner, say: async (text) => messageTexts(await send(text)) };
 }
 
 /** What each message says: its text and what its cards say (see adaptiveCards.ts). */
