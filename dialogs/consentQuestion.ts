@@ -14,7 +14,7 @@ export const CONSENT_EXPECTATIONS: Readonly<Record<ConsentTopic, Expectation>> =
   consent: { kind: 'yesNo', consentCritical: true },
   // "Would you like me to share this?" is asked as yes or no: a plain "yes" (and its re-ask's "yes") shares.
   share: { kind: 'choice', prompt: 'share', consentCritical: true, yesMeans: 'share' },
-  delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } },
+  delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' }, irreversible: true },
 };
 
 /** Options for a consent question: its prompt and plain clarifying re-ask, read strictly. */

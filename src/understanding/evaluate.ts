@@ -7,7 +7,7 @@ import { Expectation, Interpretation, understand } from './understand';
 /** What each prompt of the labelled set expects, as `understand` is told it: as the dialogs ask it (a plain yes included). */
 export const PROMPT_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   consent: { kind: 'yesNo', consentCritical: true },
-  delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } },
+  delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' }, irreversible: true },
   addAnother: { kind: 'yesNo', consentCritical: false },
   share: { kind: 'choice', prompt: 'share', consentCritical: true, yesMeans: 'share' },
   resume: { kind: 'choice', prompt: 'resume', consentCritical: false, yesMeans: 'carryOn' },

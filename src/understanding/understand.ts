@@ -33,11 +33,13 @@ export type QuestionTopic = (typeof QUESTION_TOPICS)[number] | 'other';
 export type Expectation =
   /** `commandAnswers`: commands that are the answer here ("delete everything" to "delete it all?"). */
   /** `parentAgreement`: "has a parent or carer said it's okay?", where a yes must be about them (parentsOkaySaid). */
+  /** `irreversible`: the yes does what cannot be undone (delete everything): an emoji or "ok" alone is not it. */
   | {
       kind: 'yesNo';
       consentCritical: boolean;
       commandAnswers?: Partial<Record<Command, 'yes' | 'no'>>;
       parentAgreement?: boolean;
+      irreversible?: boolean;
     }
   /**
    * One of some buttons: `titles` are their words in this language (a tap sends them, and typed inside a sentence
@@ -863,7 +865,9 @@ function read(
   // To "has a parent said it's okay?" only a one-word yes is taken whole: "yes keep them" is their own okay, not a parent's.
   const ownYes = expectation.kind === 'yesNo' && expectation.parentAgreement === true && words.length > 1;
   const undercut = undercutConsent(words, marked, expectation, compiled);
-  if (wholeYesNo && !(wholeYesNo === 'yes' && (sarcastic || ownYes || undercut)))
+  // What cannot be undone is not done on an "ok" alone (nor, below, on a thumbs-up alone): a yes in words is needed.
+  const onlyOk = expectation.kind === 'yesNo' && expectation.irreversible === true && onlyAcknowledges(words, compiled);
+  if (wholeYesNo && !(wholeYesNo === 'yes' && (sarcastic || ownYes || undercut || onlyOk)))
     return { kind: 'answer', value: wholeYesNo };
 
   const yesNoSpans = claim(words, compiled.yesNo, compiled).map((match) => match.span);
@@ -966,6 +970,7 @@ function read(
           ? { kind: 'answer', value: 'yes' }
           : { kind: 'unclear' };
       if (answer && (doubted || (answer === 'yes' && (sarcastic || wavering)))) return { kind: 'unclear' };
+      if (answer === 'yes' && expectation.irreversible && (emojiOnly || onlyOk)) return { kind: 'unclear' };
       if (answer) return { kind: 'answer', value: answer };
       break;
     }

@@ -3,7 +3,12 @@ import { Expectation, loadUnderstanding, understand } from '../../src/understand
 import type { Language } from '../../src/i18n/languages';
 
 const CONSENT: Expectation = { kind: 'yesNo', consentCritical: true };
-const DELETE: Expectation = { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' } };
+const DELETE: Expectation = {
+  kind: 'yesNo',
+  consentCritical: true,
+  commandAnswers: { deleteMyData: 'yes' },
+  irreversible: true,
+};
 const SHARE: Expectation = { kind: 'choice', prompt: 'share', consentCritical: true, yesMeans: 'share' };
 const GOAL_WORK: Expectation = { kind: 'choice', prompt: 'goalWork', consentCritical: false };
 const RESUME: Expectation = { kind: 'choice', prompt: 'resume', consentCritical: false };
@@ -37,6 +42,25 @@ describe('understand', () => {
     ['will my mum see it', { kind: 'question', about: 'whoSees' }],
   ])('share (an unambiguous yes only): "%s"', (text, expected) => {
     expect(understand(text, SHARE, 'en')).toEqual(expected);
+  });
+
+  // Deleting everything cannot be undone: a thumbs-up or an "ok" alone does not do it; a yes in words does.
+  it.each([
+    ['en', '👍', { kind: 'unclear' }],
+    ['en', 'ok', { kind: 'unclear' }],
+    ['nb', 'k', { kind: 'unclear' }],
+    ['tr', 'tamam', { kind: 'unclear' }],
+    ['ur', 'acha', { kind: 'unclear' }],
+    ['en', 'yes', { kind: 'answer', value: 'yes' }],
+    ['en', 'yes 👍', { kind: 'answer', value: 'yes' }],
+    ['en', 'ok delete it', { kind: 'answer', value: 'yes' }],
+    ['nb', 'ja', { kind: 'answer', value: 'yes' }],
+    ['tr', 'evet', { kind: 'answer', value: 'yes' }],
+    ['ur', 'haan', { kind: 'answer', value: 'yes' }],
+  ])('delete (%s): "%s"', (language, text, expected) => {
+    expect(understand(text, DELETE, language as Language)).toEqual(expected);
+    // Keeping answers is undone by "delete my data": there "ok" is a yes.
+    if (text === 'ok') expect(understand(text, CONSENT, 'en')).toEqual({ kind: 'answer', value: 'yes' });
   });
 
   // Elsewhere an acknowledgement is yes enough: "ok" to "Is that right?" confirms the goal.
