@@ -97,6 +97,7 @@ export function mountWebChat(server: restify.Server, parts: WebChatParts): void 
       userId: request.userId,
       conversationId: request.conversationId,
       referralCode: request.referralCode,
+      locale: request.locale,
     });
     res.send(answer.status, answer.body, { 'Cache-Control': 'no-store' });
   });

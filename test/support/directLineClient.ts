@@ -48,11 +48,16 @@ export class DirectLineClient {
   /** Asks the page's endpoint for a session (new, or the one to resume) and connects, as the page does. */
   static async open(
     baseUrl: string,
-    options: { userId?: string; conversationId?: string; referralCode?: string } = {},
+    options: { userId?: string; conversationId?: string; referralCode?: string; locale?: string } = {},
   ): Promise<DirectLineClient> {
     const userId = options.userId ?? newUserId();
     const session = await call<Session>(`${baseUrl}/webchat/token`, {
-      body: { userId, conversationId: options.conversationId, referralCode: options.referralCode },
+      body: {
+        userId,
+        conversationId: options.conversationId,
+        referralCode: options.referralCode,
+        locale: options.locale,
+      },
     });
     if (session.status !== 200) throw new Error(`token: ${session.status} ${JSON.stringify(session.body)}`);
     const client = new DirectLineClient(

@@ -2,14 +2,15 @@
 // welcome in the service's default; its messages then name the young person's language (Web Chat's `locale`). The
 // consent question must then be asked in theirs, not again in the default (found by exploratory testing: Spanish,
 // Portuguese, Norwegian, Turkish and Urdu young people were re-asked consent in English), and a later message that
-// names no language goes on in theirs rather than falling back to the default.
+// names no language goes on in theirs rather than falling back to the default. The page itself asks for its
+// language with its token, so there the welcome is in it from the first word.
 import type { Activity } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { createI18n } from '../../src/i18n';
 import type { Language } from '../../src/i18n/languages';
 import { messageText } from '../support/adaptiveCards';
 import { RunningBot, startBot } from '../support/botServer';
-import { DirectLineClient } from '../support/directLineClient';
+import { call, DirectLineClient, newUserId } from '../support/directLineClient';
 import { makeTempDir, removeDir } from '../support/tempDir';
 
 const CASES: Array<[Language, string, string, string]> = [
@@ -51,6 +52,24 @@ describe('the language of a conversation whose start names none', () => {
     // A message naming no language goes on in theirs: "4" answers the check-in, in their words.
     expect((await chat.send('4', { locale: undefined })).status).toBe(200);
     expect(botTexts(await chat.poll())[0]).toBe(t('checkIn.thanks', { score: 4 }));
+  });
+
+  it.each(CASES)(
+    '%s: the page asks for its language with the token, and the welcome is in it',
+    async (language, locale) => {
+      const t: TFunction = (await createI18n('en')).getFixedT(language);
+      const chat = await DirectLineClient.open(bot.url, { locale });
+      expect(botTexts(await chat.poll()).at(-1)).toBe(t('welcome.consentQuestion'));
+    },
+  );
+
+  it('refuses a session whose locale is not a language tag, with a reason', async () => {
+    for (const locale of ['pt_BR; drop', 'x'.repeat(40), 7]) {
+      const answer = await call<{ error?: string }>(`${bot.url}/webchat/token`, {
+        body: { userId: newUserId(), locale },
+      });
+      expect([answer.status, answer.body.error]).toEqual([400, expect.stringMatching(/locale must be a language tag/)]);
+    }
   });
 
   it('a conversation in the default language is not asked again when its messages name that language', async () => {

@@ -41,6 +41,8 @@ export interface HostedConversation {
   /** The only user who may post or read here: the one its tokens were issued to. */
   readonly userId: string;
   readonly referralCode?: string;
+  /** The page's language (the browser's), given to the bot when the user joins so it welcomes them in it. */
+  readonly locale?: string;
   /** Whether the bot has been told the user joined (it welcomes them then). */
   started: boolean;
   activities: Array<Partial<Activity>>;
@@ -72,7 +74,7 @@ export class HostedConversations {
     return this.conversations.size;
   }
 
-  create(userId: string, referralCode?: string): HostedConversation {
+  create(userId: string, referralCode?: string, locale?: string): HostedConversation {
     this.dropIdle();
     while (this.conversations.size >= this.limits.maxConversations) {
       const stalest = this.conversations.keys().next().value;
@@ -84,6 +86,7 @@ export class HostedConversations {
       id: randomBytes(16).toString('base64url'),
       userId,
       ...(referralCode ? { referralCode } : {}),
+      ...(locale ? { locale } : {}),
       started: false,
       activities: [],
       sizes: [],

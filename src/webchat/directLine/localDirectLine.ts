@@ -81,11 +81,23 @@ export function checkUserId(userId: unknown): string | Answer {
   return fail(400, 'user.id must be "dl_" followed by 22 to 64 letters, digits, "-" or "_".');
 }
 
+// A BCP 47 language tag as browsers give it ("pt-BR", "es-419", "zh-Hans-CN").
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+
+/** The page's language: absent, or a language tag; anything else is refused with a reason. */
+function checkLocale(locale: unknown): string | undefined | Answer {
+  if (locale === undefined || locale === null) return undefined;
+  if (typeof locale === 'string' && LOCALE.test(locale)) return locale;
+  return fail(400, 'locale must be a language tag such as "pt-BR", or left out.');
+}
+
 export interface SessionRequest {
   userId: unknown;
   /** A conversation to resume (after a reload); a new one is started when it is gone or not this user's. */
   conversationId?: unknown;
   referralCode?: unknown;
+  /** The page's language (the browser's, e.g. "pt-BR"): the welcome is in it. */
+  locale?: unknown;
 }
 
 export interface LocalDirectLineParts {
@@ -131,7 +143,9 @@ export class LocalDirectLine {
       typeof request.conversationId === 'string' ? this.conversations.find(request.conversationId) : undefined;
     const resumed = existing?.userId === userId;
     const referralCode = referralCodeFrom({ channelData: { referralCode: request.referralCode } });
-    const conversation = resumed ? existing : this.conversations.create(userId, referralCode);
+    const locale = checkLocale(request.locale);
+    if (typeof locale === 'object') return locale;
+    const conversation = resumed ? existing : this.conversations.create(userId, referralCode, locale);
     return { status: 200, body: { ...this.conversationAnswer(conversation), resumed } };
   }
 
@@ -154,7 +168,10 @@ export class LocalDirectLine {
     if (!conversation.started) {
       conversation.started = true;
       const joined = {
-        ...this.toBot(conversation, { type: 'conversationUpdate' }),
+        ...this.toBot(conversation, {
+          type: 'conversationUpdate',
+          ...(conversation.locale ? { locale: conversation.locale } : {}),
+        }),
         membersAdded: [userAccount(conversation.userId)],
       };
       try {
