@@ -132,10 +132,7 @@ export class SmallStepsBot extends TeamsActivityHandler {
     if (submitted !== undefined) context.activity.text = submitted;
     // A channel that names no language (Direct Line's conversation start, some card submissions) goes on in the one
     // the bot last spoke in here.
-    const [chosen, spoken] = await Promise.all([
-      this.chosenLanguage(context),
-      this.state.spokenLanguage(context).catch(() => undefined),
-    ]);
+    const { chosen, spoken } = await this.rememberedLanguages(context);
     const language = setTurnLanguage(context, this.i18nInstance, spoken ?? this.defaultLanguage, chosen);
     const verdict = await this.checkSafety(context, language.language);
     const sent = sentThisTurn(context);
@@ -158,11 +155,15 @@ export class SmallStepsBot extends TeamsActivityHandler {
   }
 
   /**
-   * The language they chose, read before the safety check so it reads their words in their language. Storage down:
-   * the channel's language, and the turn goes on to the storage-down path.
+   * The language they chose and the one the bot last spoke here, read before the safety check so it reads their words
+   * in their language. Storage down: neither (the channel's language), and the turn goes on to the storage-down path.
    */
-  private async chosenLanguage(context: TurnContext): Promise<Language | undefined> {
-    return this.state.chosenLanguage(context).catch(() => undefined);
+  private async rememberedLanguages(context: TurnContext): Promise<{ chosen?: Language; spoken?: Language }> {
+    const [chosen, spoken] = await Promise.all([
+      this.state.chosenLanguage(context),
+      this.state.spokenLanguage(context),
+    ]).catch(() => []);
+    return { chosen, spoken };
   }
 
   /** Everything in the turn that reads or writes storage. */

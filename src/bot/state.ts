@@ -279,8 +279,10 @@ export class BotState {
     await this.userState.saveChanges(context);
   }
 
-  /** Marks the conversation paused ("stop", or a break after a safety reply), or clears the mark. */
-  /** Pauses, or ends a pause; either way a "Shall we carry on?" still waiting is not any more (a command answered it). */
+  /**
+   * Marks the conversation paused ("stop", or a break after a safety reply), or clears the mark; either way a "Shall we
+   * carry on?" still waiting is not any more (a command answered it).
+   */
   async setPaused(context: TurnContext, paused: boolean): Promise<void> {
     await this.updateConversationData(context, {
       pausedAt: paused ? new Date().toISOString() : undefined,

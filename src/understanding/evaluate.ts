@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import type { Language } from '../i18n/languages';
 import { Expectation, Interpretation, understand } from './understand';
 
-/** What each prompt of the labelled set expects, as `understand` is told it: as the dialogs ask it (a plain yes included). */
+/**
+ * What each prompt of the labelled set expects, as `understand` is told it: as the dialogs ask it (dialogs/
+ * consentQuestion.ts and each dialog's options, a plain yes's meaning included), so the figures are the bot's.
+ */
 export const PROMPT_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   consent: { kind: 'yesNo', consentCritical: true },
   delete: { kind: 'yesNo', consentCritical: true, commandAnswers: { deleteMyData: 'yes' }, irreversible: true },
